@@ -1,0 +1,105 @@
+package dev.ecsgen.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsgen.engine.check.Finding;
+import dev.ecsgen.engine.check.Severity;
+import dev.ecsgen.engine.check.TemplateChecker;
+import dev.ecsgen.engine.plan.Planner;
+import dev.ecsgen.engine.plan.StackPlan;
+import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.render.FragmentLayer;
+import dev.ecsgen.engine.render.FragmentRenderer;
+import dev.ecsgen.engine.render.FragmentSet;
+import dev.ecsgen.engine.render.RenderedFragment;
+import dev.ecsgen.engine.render.TemplateMerger;
+import dev.ecsgen.engine.spec.LoadedSpec;
+import dev.ecsgen.engine.spec.SpecLoader;
+import dev.ecsgen.engine.write.TemplateSerializer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Generates templates from specs: load, plan, render, merge, check. One generator serves any number
+ * of specs, so plugins are loaded and fragments parsed once per batch.
+ */
+public final class StackGenerator {
+    private static final Logger LOG = LoggerFactory.getLogger(StackGenerator.class);
+
+    private final PluginCatalog plugins;
+    private final GenerateOptions options;
+    private final FragmentSet fragments;
+    private final FragmentRenderer renderer;
+    private final SpecLoader loader = new SpecLoader();
+    private final TemplateChecker checker = new TemplateChecker();
+
+    public StackGenerator(PluginCatalog plugins, GenerateOptions options) {
+        this.plugins = plugins;
+        this.options = options;
+        List<FragmentLayer> layers = new ArrayList<>();
+        for (Path folder : options.fragmentDirs()) {
+            layers.add(FragmentLayer.fromFolder("--fragments " + folder, folder));
+        }
+        layers.add(FragmentLayer.builtIn());
+        this.fragments = new FragmentSet(layers);
+        this.renderer = new FragmentRenderer(fragments);
+    }
+
+    public FragmentSet fragments() {
+        return fragments;
+    }
+
+    /** Loads and validates the spec in {@code file}. */
+    public LoadedSpec load(Path file) {
+        long start = System.nanoTime();
+        LoadedSpec spec = loader.load(file);
+        LOG.info("Loaded spec {} ({} tasks, {} registries) in {} ms", file, spec.spec().tasks().size(),
+                spec.spec().registries().size(), millisSince(start));
+        return spec;
+    }
+
+    /** Plans the stack: the data model every fragment sees. */
+    public StackPlan plan(LoadedSpec spec) {
+        long start = System.nanoTime();
+        StackPlan plan = new Planner(plugins, options.strict()).plan(spec);
+        LOG.info("Planned stack {} in {} ms", spec.spec().name(), millisSince(start));
+        return plan;
+    }
+
+    /** Generates the template for {@code spec}; throws when a check finds an error. */
+    public GeneratedStack generate(LoadedSpec spec) {
+        StackPlan plan = plan(spec);
+        long start = System.nanoTime();
+        List<RenderedFragment> rendered = renderer.renderAll(plan.model(), options.keepRendered());
+        ObjectNode template = TemplateMerger.merge(rendered);
+        LOG.info("Rendered and merged {} fragments in {} ms", rendered.size(), millisSince(start));
+
+        start = System.nanoTime();
+        String text = TemplateSerializer.write(template, options.format());
+        String file = spec.file() == null ? "<generated>" : spec.file().toString();
+        List<Finding> findings = checker.check(file + " (generated template)", template,
+                text.getBytes(StandardCharsets.UTF_8).length);
+        LOG.info("Checked the template: {} findings in {} ms", findings.size(), millisSince(start));
+        List<Finding> failing = findings.stream()
+                .filter(finding -> finding.severity() == Severity.ERROR || options.strict())
+                .toList();
+        if (!failing.isEmpty()) {
+            throw EcsgenException.checkFailed("the generated template fails its checks; nothing was written:\n"
+                    + failing.stream().map(Finding::toString).collect(Collectors.joining("\n")));
+        }
+        return new GeneratedStack(plan, template, text, findings, plan.warnings());
+    }
+
+    /** Loads and generates in one step. */
+    public GeneratedStack generate(Path specFile) {
+        return generate(load(specFile));
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.ecsgen.engine.plugin;
+
+import dev.ecsgen.api.AmiSource;
+import dev.ecsgen.api.RegistryAuthRenderer;
+import dev.ecsgen.engine.EcsgenVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.pf4j.JarPluginManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry renderers and AMI sources of every loaded plugin, by id.
+ *
+ * <p>Plugins come from PF4J jars in the given folders, in order, and from extensions on the class
+ * path (how tests and embedding programs provide them). A jar that fails to load is recorded with its
+ * reason, and the others still load.
+ */
+public final class PluginCatalog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginCatalog.class);
+    private static final String CLASS_PATH = "(class path)";
+
+    private final JarPluginManager manager;
+    private final List<PluginInfo> plugins = new ArrayList<>();
+    private final Map<String, List<Provided<RegistryAuthRenderer>>> registries = new TreeMap<>();
+    private final Map<String, List<Provided<AmiSource>>> amiSources = new TreeMap<>();
+
+    /** An extension and the plugin that provides it. */
+    public record Provided<T>(T extension, String pluginId, String source) {
+    }
+
+    private PluginCatalog(JarPluginManager manager) {
+        this.manager = manager;
+    }
+
+    /** Loads the plugins in {@code roots} (folders of jars; missing folders are skipped) and the class path. */
+    public static PluginCatalog load(List<Path> roots) {
+        long start = System.nanoTime();
+        JarPluginManager manager = new RootlessJarPluginManager();
+        manager.setSystemVersion(EcsgenVersion.release());
+        PluginCatalog catalog = new PluginCatalog(manager);
+        Map<String, String> failedJars = new LinkedHashMap<>();
+        for (Path jar : jarsIn(roots)) {
+            try {
+                manager.loadPlugin(jar);
+            } catch (RuntimeException e) {
+                failedJars.put(jar.toString(), reason(e));
+            }
+        }
+        manager.startPlugins();
+        catalog.collect(null, CLASS_PATH, "");
+        for (PluginWrapper plugin : manager.getPlugins()) {
+            catalog.describe(plugin);
+        }
+        failedJars.forEach((jar, reason) ->
+                catalog.plugins.add(new PluginInfo(Path.of(jar).getFileName().toString(), "", jar, "failed", List.of(), reason)));
+        LOG.info("Loaded {} plugins from {} in {} ms", manager.getPlugins().size(), roots,
+                (System.nanoTime() - start) / 1_000_000);
+        return catalog;
+    }
+
+    private static List<Path> jarsIn(List<Path> roots) {
+        List<Path> jars = new ArrayList<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                LOG.info("Plugin folder {} does not exist; skipped", root);
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(root)) {
+                entries.filter(path -> path.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+            } catch (IOException e) {
+                LOG.warn("Cannot list plugin folder {}: {}", root, e.getMessage());
+            }
+        }
+        return jars;
+    }
+
+    private void describe(PluginWrapper plugin) {
+        String source = plugin.getPluginPath().toString();
+        String id = plugin.getPluginId();
+        String version = plugin.getDescriptor().getVersion();
+        if (plugin.getPluginState() == PluginState.FAILED) {
+            plugins.add(new PluginInfo(id, version, source, "failed", List.of(), reason(plugin.getFailedException())));
+            return;
+        }
+        if (plugin.getPluginState() != PluginState.STARTED) {
+            String requires = plugin.getDescriptor().getRequires();
+            String failure = "requires ecsgen " + requires + ", but this is ecsgen " + EcsgenVersion.release()
+                    + ": install a version of the plugin built for this ecsgen";
+            plugins.add(new PluginInfo(id, version, source, "disabled", List.of(), failure));
+            return;
+        }
+        collect(id, source, version);
+    }
+
+    /** Adds the extensions of one plugin ({@code null} for the class path), recording a failure instead of throwing. */
+    private void collect(String pluginId, String source, String version) {
+        List<String> names = new ArrayList<>();
+        String failure = null;
+        try {
+            for (RegistryAuthRenderer renderer : manager.getExtensions(RegistryAuthRenderer.class, pluginId)) {
+                String type = renderer.type();
+                registries.computeIfAbsent(type, key -> new ArrayList<>()).add(new Provided<>(renderer, label(pluginId), source));
+                names.add("registry " + type);
+            }
+            for (AmiSource ami : manager.getExtensions(AmiSource.class, pluginId)) {
+                String id = ami.id();
+                amiSources.computeIfAbsent(id, key -> new ArrayList<>()).add(new Provided<>(ami, label(pluginId), source));
+                names.add("ami " + id);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            failure = "an extension failed to start: " + reason(e);
+        }
+        if (pluginId == null && names.isEmpty() && failure == null) {
+            return;
+        }
+        plugins.add(new PluginInfo(label(pluginId), version, source, failure == null ? "started" : "failed", names, failure));
+    }
+
+    private static String label(String pluginId) {
+        return pluginId == null ? CLASS_PATH : pluginId;
+    }
+
+    private static String reason(Throwable e) {
+        if (e == null) {
+            return "unknown reason";
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : e.getMessage() + " (" + message + ")";
+    }
+
+    /** Returns every plugin with its state, in load order. */
+    public List<PluginInfo> plugins() {
+        return Collections.unmodifiableList(plugins);
+    }
+
+    /** Returns the registry renderers by type; a type with two providers is a conflict the caller reports. */
+    public Map<String, List<Provided<RegistryAuthRenderer>>> registries() {
+        return Collections.unmodifiableMap(registries);
+    }
+
+    /** Returns the AMI sources by id; an id with two providers is a conflict the caller reports. */
+    public Map<String, List<Provided<AmiSource>>> amiSources() {
+        return Collections.unmodifiableMap(amiSources);
+    }
+
+    @Override
+    public void close() {
+        manager.stopPlugins();
+        manager.unloadPlugins();
+    }
+
+    /**
+     * A PF4J jar plugin manager with no default plugins folder: PF4J would otherwise read
+     * {@code ./plugins} relative to the working directory, which in a source checkout holds sources.
+     */
+    private static final class RootlessJarPluginManager extends JarPluginManager {
+        @Override
+        protected List<Path> createPluginsRoot() {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.ecsgen.engine.render;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsgen.engine.EcsgenException;
+import freemarker.core.JSONCFormat;
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders fragments with FreeMarker in strict mode and parses each output as JSON.
+ *
+ * <p>Fragments use square-bracket interpolation ({@code [=stack.name?c]}), so the {@code ${...}} of
+ * {@code Fn::Sub} and of shell scripts is plain text in them. Every value is written through
+ * {@code ?c} (JSON formatting) or {@code json(...)}, never inside hand-written quotes.
+ */
+public final class FragmentRenderer {
+    /** The top-level keys a fragment may emit, in template order. */
+    public static final List<String> SECTIONS = List.of("AWSTemplateFormatVersion", "Description", "Metadata",
+            "Transform", "Parameters", "Rules", "Mappings", "Conditions", "Resources", "Outputs");
+    /** The macro library every fragment sees as {@code cfn}. */
+    public static final String MACRO_LIBRARY = "lib/cfn.ftl";
+
+    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private final FragmentSet fragments;
+    private final Configuration configuration;
+
+    public FragmentRenderer(FragmentSet fragments) {
+        this.fragments = fragments;
+        this.configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setTemplateLoader(fragments.templateLoader());
+        configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setCFormat(JSONCFormat.INSTANCE);
+        configuration.setBooleanFormat("c");
+        configuration.setNumberFormat("computer");
+        configuration.setAPIBuiltinEnabled(false);
+        configuration.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
+        configuration.setTagSyntax(Configuration.ANGLE_BRACKET_TAG_SYNTAX);
+        configuration.setWhitespaceStripping(true);
+        configuration.setLocalizedLookup(false);
+        configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        configuration.setSharedVariable("json", new JsonFunction(STRICT_JSON));
+        configuration.addAutoImport("cfn", MACRO_LIBRARY);
+    }
+
+    /**
+     * Renders every fragment in effect with {@code model}.
+     *
+     * @param keepRendered a folder to write each fragment's raw output to, or {@code null}
+     */
+    public List<RenderedFragment> renderAll(Map<String, Object> model, Path keepRendered) {
+        List<RenderedFragment> rendered = new ArrayList<>();
+        for (FragmentSource source : fragments.fragments()) {
+            String text = renderText(source, model);
+            if (keepRendered != null) {
+                keep(keepRendered, source, text);
+            }
+            rendered.add(new RenderedFragment(source, text, parse(source, text)));
+        }
+        return rendered;
+    }
+
+    private String renderText(FragmentSource source, Map<String, Object> model) {
+        try {
+            Template template = configuration.getTemplate(source.name());
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (ParseException e) {
+            throw EcsgenException.checkFailed("fragment " + where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
+                    + ": invalid FreeMarker syntax: " + firstLine(e.getEditorMessage()));
+        } catch (TemplateException e) {
+            String expression = e.getBlamedExpressionString();
+            throw EcsgenException.checkFailed("fragment " + where(e.getTemplateSourceName(), lineOf(e), columnOf(e))
+                    + ": " + firstLine(e.getMessageWithoutStackTop())
+                    + (expression == null ? "" : " (expression: " + expression + ")"));
+        } catch (IOException e) {
+            throw EcsgenException.checkFailed("fragment " + source.location() + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private String where(String templateName, Integer line, Integer column) {
+        String location = templateName;
+        FragmentSource source = templateName == null ? null : findSource(templateName);
+        if (source != null) {
+            location = source.location();
+        }
+        return location + (line == null ? "" : ":" + line + (column == null ? "" : ":" + column));
+    }
+
+    private FragmentSource findSource(String name) {
+        for (FragmentSet.Entry entry : fragments.entries()) {
+            if (entry.source().name().equals(name)) {
+                return entry.source();
+            }
+        }
+        return null;
+    }
+
+    private static Integer lineOf(TemplateException e) {
+        return e.getLineNumber();
+    }
+
+    private static Integer columnOf(TemplateException e) {
+        return e.getColumnNumber();
+    }
+
+    private static ObjectNode parse(FragmentSource source, String text) {
+        if (text.isBlank()) {
+            return STRICT_JSON.createObjectNode();
+        }
+        JsonNode tree;
+        try {
+            tree = STRICT_JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            int line = location == null ? 0 : location.getLineNr();
+            String shown = line > 0 ? "\n  rendered line " + line + ": " + lineText(text, line).strip() : "";
+            throw EcsgenException.checkFailed("fragment " + source.location() + ": rendered output is not valid JSON"
+                    + (line > 0 ? " at rendered line " + line + ", column " + location.getColumnNr() : "")
+                    + ": " + firstLine(e.getOriginalMessage()) + shown
+                    + "\n  write every value with ?c or json(...); --keep-rendered DIR keeps the full output");
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw EcsgenException.checkFailed("fragment " + source.location()
+                    + ": rendered output must be one JSON object of template sections, not " + tree.getNodeType());
+        }
+        Set<String> allowed = Set.copyOf(SECTIONS);
+        object.fieldNames().forEachRemaining(section -> {
+            if (!allowed.contains(section)) {
+                throw EcsgenException.checkFailed("fragment " + source.location() + ": unknown template section '"
+                        + section + "': expected one of " + String.join(", ", SECTIONS));
+            }
+        });
+        return object;
+    }
+
+    private static void keep(Path folder, FragmentSource source, String text) {
+        Path file = folder.resolve(source.name().replaceFirst("\\.ftl$", ".json"));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw EcsgenException.invalidInput(file + ": cannot write rendered fragment (--keep-rendered): " + e.getMessage());
+        }
+    }
+
+    private static String lineText(String text, int line) {
+        String[] lines = text.split("\n", -1);
+        return line <= lines.length ? lines[line - 1] : "";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String trimmed = message.strip();
+        int end = trimmed.indexOf('\n');
+        return end < 0 ? trimmed : trimmed.substring(0, end);
+    }
+}

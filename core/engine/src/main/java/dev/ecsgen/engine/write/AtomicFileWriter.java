@@ -1,0 +1,68 @@
+package dev.ecsgen.engine.write;
+
+import dev.ecsgen.engine.EcsgenException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replaces a file atomically: the text goes to a temporary file beside it, which is flushed to disk
+ * and then moved over the target. A failure leaves the old file as it was and no temporary file.
+ */
+public final class AtomicFileWriter {
+    private AtomicFileWriter() {
+    }
+
+    public static void write(Path target, String text) {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw EcsgenException.invalidInput(target + ": is a directory: name a file, such as " + target.resolve("stack.json"));
+        }
+        Path folder = absolute.getParent();
+        if (!Files.isDirectory(folder)) {
+            throw EcsgenException.invalidInput(target + ": cannot write: folder " + folder + " does not exist");
+        }
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temporary = null;
+        } catch (AccessDeniedException e) {
+            throw EcsgenException.invalidInput(target + ": cannot write: permission denied on " + e.getFile()
+                    + "; the old file, if any, is unchanged");
+        } catch (IOException e) {
+            throw EcsgenException.invalidInput(target + ": cannot write: " + describe(e)
+                    + "; the old file, if any, is unchanged");
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // The write already failed; that error is the one to report.
+                }
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.contains("No space left") ? "no space left on the device" : message;
+    }
+}

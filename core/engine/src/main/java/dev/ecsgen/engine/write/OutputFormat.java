@@ -1,0 +1,7 @@
+package dev.ecsgen.engine.write;
+
+/** The template's serialization. */
+public enum OutputFormat {
+    JSON,
+    YAML
+}
