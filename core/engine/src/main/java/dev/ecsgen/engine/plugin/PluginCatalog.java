@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginState;
+import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,6 +173,27 @@ public final class PluginCatalog implements AutoCloseable {
         @Override
         protected List<Path> createPluginsRoot() {
             return List.of();
+        }
+
+        /** Enables every plugin found; PF4J's default reads enabled.txt and disabled.txt from a plugins root. */
+        @Override
+        protected PluginStatusProvider createPluginStatusProvider() {
+            return new PluginStatusProvider() {
+                @Override
+                public boolean isPluginDisabled(String pluginId) {
+                    return false;
+                }
+
+                @Override
+                public void disablePlugin(String pluginId) {
+                    throw new UnsupportedOperationException("ecsgen does not disable plugins; remove the jar instead");
+                }
+
+                @Override
+                public void enablePlugin(String pluginId) {
+                    // Every plugin is enabled already.
+                }
+            };
         }
     }
 }
