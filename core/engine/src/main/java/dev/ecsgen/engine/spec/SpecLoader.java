@@ -97,12 +97,12 @@ public final class SpecLoader {
         boolean isJson = name.endsWith(".json");
         ObjectMapper mapper = isJson ? json : yaml;
         StackSpec raw;
-        SourceMap sources;
+        SourceMap sources = null;
         try {
             sources = SourceMap.scan(name, mapper.getFactory(), content);
             raw = mapper.readValue(content, StackSpec.class);
         } catch (JsonProcessingException e) {
-            throw EcsgenException.invalidInput(describe(name, isJson ? "JSON" : "YAML", e));
+            throw EcsgenException.invalidInput(describe(name, isJson ? "JSON" : "YAML", e, sources));
         } catch (IOException | RuntimeException e) {
             throw EcsgenException.invalidInput(name + ": cannot parse the spec: " + firstLine(e.getMessage()));
         }
@@ -143,11 +143,15 @@ public final class SpecLoader {
         }
     }
 
-    private static String describe(String name, String format, JsonProcessingException e) {
+    private static String describe(String name, String format, JsonProcessingException e, SourceMap sources) {
         JsonLocation location = e.getLocation();
         String where = location == null || location.getLineNr() < 1
                 ? name
                 : name + ":" + location.getLineNr() + ":" + location.getColumnNr();
+        if (sources != null && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // The parser has moved past the offending token; the scan knows where its key starts.
+            where = sources.keyAt(pointer(mapping)).toString();
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             return where + ": unknown key " + SpecProblems.quote(unknown.getPropertyName()) + " in "
@@ -166,6 +170,16 @@ public final class SpecLoader {
                     + firstLine(mismatched.getOriginalMessage());
         }
         return where + ": invalid " + format + ": " + firstLine(e.getOriginalMessage());
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            pointer.append('/').append(reference.getFieldName() != null
+                    ? reference.getFieldName().replace("~", "~0").replace("/", "~1")
+                    : String.valueOf(reference.getIndex()));
+        }
+        return pointer.toString();
     }
 
     private static String path(JsonMappingException e) {
