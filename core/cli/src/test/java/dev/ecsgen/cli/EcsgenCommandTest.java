@@ -1,0 +1,39 @@
+package dev.ecsgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EcsgenCommandTest {
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        CliRun run = CliRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("generate", "plugins", "Exit codes:", "2  invalid usage");
+    }
+
+    @Test
+    void versionNamesEcsgenAndJava() {
+        CliRun run = CliRun.of("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("ecsgen 0.").contains("Java 17");
+    }
+
+    @Test
+    void noCommandIsUsageError() {
+        CliRun run = CliRun.of();
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("missing command");
+    }
+
+    @Test
+    void pluginsListsClassPathExtensions() {
+        CliRun run = CliRun.of("plugins");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("registry dockerhub").contains("ami ecs-optimized");
+    }
+}

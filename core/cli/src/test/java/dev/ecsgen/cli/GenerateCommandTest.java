@@ -1,0 +1,203 @@
+package dev.ecsgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateCommandTest {
+    private static final String PUBLIC_ONLY = """
+            name: public-only
+            tasks:
+              - name: web
+                containers:
+                  - name: app
+                    image: quay.io/exampleorg/app:1.0
+            """;
+
+    @TempDir
+    Path folder;
+
+    private Path write(String name, String text) throws IOException {
+        Path file = folder.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static Path example(String name) {
+        Path current = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(current.resolve("examples"))) {
+            current = current.getParent();
+        }
+        return current.resolve("examples").resolve(name);
+    }
+
+    @Test
+    void referenceToStdout() throws IOException {
+        CliRun run = CliRun.of("generate", example("reference.yaml").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        JsonNode template = new ObjectMapper().readTree(run.out());
+        assertThat(template.path("Resources").has("LaunchTemplate")).isTrue();
+        assertThat(template.path("Parameters").path("DockerHubPassword").path("NoEcho").asBoolean()).isTrue();
+    }
+
+    @Test
+    void noSpecGeneratesBuiltInReference() {
+        CliRun builtIn = CliRun.of("generate");
+        CliRun fromFile = CliRun.of("generate", example("reference.yaml").toString());
+
+        assertThat(builtIn.exitCode()).isZero();
+        assertThat(builtIn.out()).isEqualTo(fromFile.out());
+    }
+
+    @Test
+    void outputFileWrittenAndReplaced() throws IOException {
+        Path target = folder.resolve("stack.json");
+        Files.writeString(target, "old");
+
+        CliRun run = CliRun.of("generate", example("reference.yaml").toString(), "-o", target.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(target)).startsWith("{\n  \"AWSTemplateFormatVersion\"");
+        try (var files = Files.list(folder)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void yamlFormat() {
+        CliRun run = CliRun.of("generate", "--format", "yaml");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("AWSTemplateFormatVersion: 2010-09-09\n").contains("Fn::Base64:");
+    }
+
+    @Test
+    void unknownKeyIsInvalidInput() throws IOException {
+        Path spec = write("bad.yaml", PUBLIC_ONLY.replace("image:", "imgae:"));
+
+        CliRun run = CliRun.of("generate", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: " + spec + ":6:9: unknown key 'imgae' in tasks[0].containers[0]:"
+                + " expected one of cpu, environment, essential, image, memory, name, portMappings, private\n");
+    }
+
+    @Test
+    void missingSpecFileIsInvalidInput() {
+        CliRun run = CliRun.of("generate", folder.resolve("missing.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("missing.yaml: spec file not found");
+    }
+
+    @Test
+    void imageWithoutCredentialsWarns() throws IOException {
+        Path spec = write("public.yaml", PUBLIC_ONLY);
+
+        CliRun run = CliRun.of("generate", spec.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("warning: " + spec + ":6:16: container app in task web pulls"
+                + " quay.io/exampleorg/app:1.0 from quay.io, and no registry in the spec has credentials for it");
+    }
+
+    @Test
+    void imageWithoutCredentialsFailsWhenStrict() throws IOException {
+        Path spec = write("public.yaml", PUBLIC_ONLY);
+        Path target = folder.resolve("stack.json");
+
+        CliRun run = CliRun.of("generate", "--strict", spec.toString(), "-o", target.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(run.err()).contains("drop --strict if the image is public");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void privateImageWithoutCredentialsFails() throws IOException {
+        Path spec = write("private.yaml", PUBLIC_ONLY + "        private: true\n");
+
+        CliRun run = CliRun.of("generate", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("add a 'registries' entry for quay.io");
+    }
+
+    @Test
+    void unknownRegistryTypeListsKnownTypes() throws IOException {
+        Path spec = write("unknown.yaml", PUBLIC_ONLY + "registries:\n  - type: nexus\n");
+
+        CliRun run = CliRun.of("generate", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains(spec + ":8:11: invalid value 'nexus' for registries[0].type:"
+                + " expected one of the registry types the loaded plugins provide: dockerhub");
+    }
+
+    @Test
+    void outputToDirectoryFailsAndLeavesNothing() throws IOException {
+        Path target = Files.createDirectory(folder.resolve("out"));
+
+        CliRun run = CliRun.of("generate", "-o", target.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains(target + ": is a directory");
+        try (var files = Files.list(target)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void outputInMissingFolderFails() {
+        Path target = folder.resolve("no/such/stack.json");
+
+        CliRun run = CliRun.of("generate", "-o", target.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("does not exist");
+    }
+
+    @Test
+    void batchWritesGoodSpecsAndReportsBadOnes() throws IOException {
+        Path specs = Files.createDirectory(folder.resolve("specs"));
+        Files.copy(example("reference.yaml"), specs.resolve("a.yaml"));
+        Files.writeString(specs.resolve("b.yaml"), "name: [\n");
+        Files.copy(example("reference.yaml"), specs.resolve("c.yml"));
+        Path out = folder.resolve("out");
+
+        CliRun run = CliRun.of("generate", specs.toString(), "--out-dir", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(out.resolve("a.json")).exists();
+        assertThat(out.resolve("c.json")).exists();
+        assertThat(out.resolve("b.json")).doesNotExist();
+        assertThat(run.err()).contains("b.yaml").contains("generated 2 of 3 stacks into " + out + "; 1 failed");
+    }
+
+    @Test
+    void manySpecsNeedOutDir() {
+        CliRun run = CliRun.of("generate", example("reference.yaml").toString(), example("reference.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("2 specs given: use --out-dir DIR");
+    }
+
+    @Test
+    void unknownOptionIsUsageError() {
+        CliRun run = CliRun.of("generate", "--no-such-option");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("Unknown option: '--no-such-option'");
+    }
+}
