@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs the assembled distribution's launcher as a user would and checks exit codes and output.
+# Usage: launcher-test.sh DIST_DIR REPO_DIR
+set -uo pipefail
+
+dist=$1
+repo=$2
+launcher=$dist/bin/ecsgen
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+passed=0
+failed=0
+
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "launcher test failed: $name" >&2
+  fi
+}
+
+version_prints_name() {
+  "$launcher" --version | grep -q '^ecsgen '
+}
+
+generate_matches_golden() {
+  "$launcher" generate "$dist/examples/reference.yaml" -o "$scratch/stack.json" 2>"$scratch/err" &&
+    [ ! -s "$scratch/err" ] &&
+    cmp -s "$scratch/stack.json" "$repo/core/engine/src/test/resources/golden/reference.json"
+}
+
+generate_from_other_folder() {
+  (cd "$scratch" && "$launcher" generate "$dist/examples/reference.yaml" >"$scratch/stdout.json") &&
+    cmp -s "$scratch/stdout.json" "$repo/core/engine/src/test/resources/golden/reference.json"
+}
+
+plugins_load_from_jars() {
+  local listing
+  listing=$("$launcher" plugins) || return 1
+  grep -q '^registry-dockerhub .* started .*registry dockerhub' <<<"$listing" &&
+    grep -q '^ami-ecs-optimized .* started .*ami ecs-optimized' <<<"$listing"
+}
+
+invalid_spec_exits_2() {
+  printf 'name: bad name\ntasks: []\n' >"$scratch/bad.yaml"
+  "$launcher" generate "$scratch/bad.yaml" -o "$scratch/bad.json" 2>"$scratch/err"
+  [ $? -eq 2 ] && [ ! -e "$scratch/bad.json" ] && grep -q "bad.yaml:1:7: invalid value 'bad name' for name" "$scratch/err"
+}
+
+symlinked_launcher_finds_home() {
+  ln -s "$launcher" "$scratch/ecsgen-link" && "$scratch/ecsgen-link" plugins | grep -q 'registry-dockerhub'
+}
+
+check "--version prints the name" version_prints_name
+check "generate -o writes the golden reference template" generate_matches_golden
+check "generate to stdout from another folder" generate_from_other_folder
+check "plugins load from the plugins/ jars" plugins_load_from_jars
+check "an invalid spec exits 2 and writes nothing" invalid_spec_exits_2
+check "a symbolic link to the launcher works" symlinked_launcher_finds_home
+
+echo "launcher: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
