@@ -38,6 +38,18 @@ public final class SourceMap {
         return map;
     }
 
+    /**
+     * Returns the location of the value at {@code pointer}; for a value the document leaves out,
+     * the key of its nearest enclosing value, such as {@code cluster:} for a defaulted size.
+     */
+    public SourceLocation explicitOrParent(String pointer) {
+        if (values.containsKey(pointer) || pointer.isEmpty()) {
+            return valueAt(pointer);
+        }
+        String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+        return parent.isEmpty() ? valueAt("") : keyAt(parent);
+    }
+
     /** Returns the location of the value at {@code pointer}, or of its nearest enclosing value. */
     public SourceLocation valueAt(String pointer) {
         return locate(pointer, values);

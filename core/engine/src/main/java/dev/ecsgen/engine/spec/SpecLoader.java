@@ -27,8 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a stack spec from YAML or JSON, rejecting unknown keys, wrong types and hostile documents
@@ -40,6 +44,8 @@ public final class SpecLoader {
     private static final int MAX_NESTING = 40;
     private static final int MAX_ALIASES = 20;
     private static final int MAX_STRING_LENGTH = 64 * 1024;
+    /** The rejected scalar in Jackson's coercion message, such as {@code Cannot coerce String value ("12")}. */
+    private static final Pattern COERCED_VALUE = Pattern.compile("value \\(\"(.*?)\"\\)");
 
     private final ObjectMapper yaml;
     private final ObjectMapper json;
@@ -94,6 +100,9 @@ public final class SpecLoader {
 
     /** Loads, validates and completes a spec given as text; {@code name} appears in messages. */
     public LoadedSpec parse(String name, Path file, String content) {
+        if (content.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
+            throw EcsgenException.invalidInput(name + ": the spec is empty: expected at least 'name' and 'tasks'");
+        }
         boolean isJson = name.endsWith(".json");
         ObjectMapper mapper = isJson ? json : yaml;
         StackSpec raw;
@@ -152,6 +161,12 @@ public final class SpecLoader {
             // The parser has moved past the offending token; the scan knows where its key starts.
             where = sources.keyAt(pointer(mapping)).toString();
         }
+        if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
+            Mark mark = yamlError.getProblemMark();
+            String context = yamlError.getContext() == null ? "" : yamlError.getContext() + ": ";
+            return name + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": invalid YAML: " + context
+                    + yamlError.getProblem();
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             return where + ": unknown key " + SpecProblems.quote(unknown.getPropertyName()) + " in "
@@ -162,7 +177,9 @@ public final class SpecLoader {
                     + ": expected " + expectedForm(invalid.getTargetType());
         }
         if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return where + ": invalid value for " + path(mismatched) + ": expected "
+            Matcher quoted = COERCED_VALUE.matcher(String.valueOf(mismatched.getOriginalMessage()));
+            String value = quoted.find() ? " " + SpecProblems.quote(quoted.group(1)) : "";
+            return where + ": invalid value" + value + " for " + path(mismatched) + ": expected "
                     + expectedForm(mismatched.getTargetType());
         }
         if (e instanceof MismatchedInputException mismatched) {

@@ -17,7 +17,7 @@ public final class SpecProblems {
 
     /** Records that the value at {@code pointer} is invalid, with the expected form. */
     public void invalid(String pointer, Object value, String expected) {
-        messages.add(sources.valueAt(pointer) + ": invalid value " + quote(value) + " for "
+        messages.add(sources.explicitOrParent(pointer) + ": invalid value " + quote(value) + " for "
                 + SourceMap.displayPath(pointer) + ": expected " + expected);
     }
 
