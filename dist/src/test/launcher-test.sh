@@ -50,6 +50,23 @@ invalid_spec_exits_2() {
   [ $? -eq 2 ] && [ ! -e "$scratch/bad.json" ] && grep -q "bad.yaml:1:7: invalid value 'bad name' for name" "$scratch/err"
 }
 
+version_lists_plugin_jars() {
+  local version
+  version=$("$launcher" --version) || return 1
+  grep -q '^  registry-dockerhub [0-9][^ ]*: registry dockerhub$' <<<"$version" &&
+    grep -q '^  ami-ecs-optimized [0-9][^ ]*: ami ecs-optimized$' <<<"$version"
+}
+
+man_pages_installed() {
+  local page
+  for page in ecsgen ecsgen-generate ecsgen-plugins ecsgen-schema ecsgen-diagram ecsgen-init ecsgen-completion; do
+    [ -s "$dist/man/man1/$page.1" ] || return 1
+  done
+  if command -v man >/dev/null; then
+    MANWIDTH=80 man -l "$dist/man/man1/ecsgen-generate.1" 2>/dev/null | grep -q 'ecsgen-generate *- *Generates'
+  fi
+}
+
 symlinked_launcher_finds_home() {
   ln -s "$launcher" "$scratch/ecsgen-link" && "$scratch/ecsgen-link" plugins | grep -q 'registry-dockerhub'
 }
@@ -60,6 +77,8 @@ check "generate to stdout from another folder" generate_from_other_folder
 check "plugins load from the plugins/ jars" plugins_load_from_jars
 check "an invalid spec exits 2 and writes nothing" invalid_spec_exits_2
 check "a symbolic link to the launcher works" symlinked_launcher_finds_home
+check "--version lists the plugin jars and their versions" version_lists_plugin_jars
+check "man pages are in man/man1" man_pages_installed
 
 echo "launcher: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

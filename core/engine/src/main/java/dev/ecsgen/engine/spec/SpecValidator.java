@@ -33,6 +33,10 @@ final class SpecValidator {
     static final int MAX_ASG_SIZE = 10_000;
     static final int DEFAULT_MEMORY_MIB = 128;
     static final int DEFAULT_CPU_UNITS = 128;
+    static final int MAX_MEMORY_MIB = 1_048_576;
+    static final int MAX_SERVICE_COUNT = 5000;
+    static final int MAX_PORT = 65_535;
+    static final Pattern AMI_ID = Pattern.compile("ami-[0-9a-f]{8}([0-9a-f]{9})?");
 
     private final LoadedSpec loaded;
     private final SpecProblems problems;
@@ -98,7 +102,7 @@ final class SpecValidator {
         if (ami.file() != null) {
             checkText("/ami/file", ami.file(), false);
         }
-        if (ami.pin() != null && !ami.pin().matches("ami-[0-9a-f]{8}([0-9a-f]{9})?")) {
+        if (ami.pin() != null && !AMI_ID.matcher(ami.pin()).matches()) {
             problems.invalid("/ami/pin", ami.pin(), "an AMI id such as ami-0123456789abcdef0");
         }
         return ami;
@@ -168,7 +172,7 @@ final class SpecValidator {
             ServiceSpec service = task.service();
             if (service != null) {
                 int count = service.desiredCount() == null ? 1 : service.desiredCount();
-                checkRange(at + "/service/desiredCount", count, 0, 5000);
+                checkRange(at + "/service/desiredCount", count, 0, MAX_SERVICE_COUNT);
                 service = new ServiceSpec(count);
             }
             completed.add(new TaskSpec(task.name(), containers, service));
@@ -213,7 +217,7 @@ final class SpecValidator {
             }
             int memory = container.memory() == null ? DEFAULT_MEMORY_MIB : container.memory();
             int cpu = container.cpu() == null ? DEFAULT_CPU_UNITS : container.cpu();
-            checkRange(at + "/memory", memory, MIN_MEMORY_MIB, 1_048_576);
+            checkRange(at + "/memory", memory, MIN_MEMORY_MIB, MAX_MEMORY_MIB);
             checkRange(at + "/cpu", cpu, 0, MAX_CPU_UNITS);
             List<PortMapping> ports = checkPorts(at, container.portMappings());
             Map<String, String> environment = checkEnvironment(at, container.environment());
@@ -236,9 +240,9 @@ final class SpecValidator {
                 problems.missing(at, "containerPort", "a port number from 1 to 65535");
                 continue;
             }
-            checkRange(at + "/containerPort", port.containerPort(), 1, 65535);
+            checkRange(at + "/containerPort", port.containerPort(), 1, MAX_PORT);
             if (port.hostPort() != null) {
-                checkRange(at + "/hostPort", port.hostPort(), 0, 65535);
+                checkRange(at + "/hostPort", port.hostPort(), 0, MAX_PORT);
             }
             String protocol = port.protocol() == null ? "tcp" : port.protocol();
             if (!"tcp".equals(protocol) && !"udp".equals(protocol)) {

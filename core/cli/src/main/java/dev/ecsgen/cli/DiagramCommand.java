@@ -1,0 +1,174 @@
+package dev.ecsgen.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ecsgen.engine.EcsgenException;
+import dev.ecsgen.engine.diagram.DiagramWriter;
+import dev.ecsgen.engine.diagram.TemplateGraph;
+import dev.ecsgen.engine.write.AtomicFileWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ecsgen diagram}: draws the resources of a template and the references between them. */
+@Command(name = "diagram",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Draws the resources of a CloudFormation template (JSON or YAML) and the references between them:"
+                    + " Ref, Fn::GetAtt, Fn::Sub variables and DependsOn.",
+            "ECS references are named: the launch template's instance profile and its role, the secret in a"
+                    + " container's RepositoryCredentials, and the registry each container pulls from."
+        })
+public final class DiagramCommand implements Callable<Integer> {
+    /** CloudFormation's limit for a template uploaded to S3. */
+    static final long MAX_TEMPLATE_BYTES = 1024 * 1024;
+    private static final long DOT_TIMEOUT_SECONDS = 60;
+    private static final Pattern SHORT_FORM_TAG = Pattern.compile(
+            "(?m)(?:^|[\\s:\\[,-])!(Ref|GetAtt|Sub|Base64|Join|Select|Split|If|Equals|And|Or|Not|FindInMap|ImportValue|GetAZs|Cidr|Condition)\\b");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TEMPLATE", description = "The template to draw, such as the output of 'ecsgen generate'.")
+    Path template;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "mermaid", completionCandidates = FormatNames.class,
+            description = "Diagram text format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    DiagramWriter.Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the diagram text to FILE instead of to stdout.")
+    Path output;
+
+    @Option(names = "--svg", paramLabel = "FILE",
+            description = "Also render the diagram as SVG into FILE with Graphviz's dot command, which must be on PATH."
+                    + " Without -o, the diagram text is then not printed.")
+    Path svg;
+
+    @Override
+    public Integer call() {
+        TemplateGraph graph;
+        try {
+            graph = TemplateGraph.of(read(template));
+        } catch (IllegalArgumentException e) {
+            throw EcsgenException.invalidInput(template + ": " + e.getMessage());
+        }
+        String text = DiagramWriter.write(graph, format);
+        if (svg != null) {
+            AtomicFileWriter.write(svg, renderSvg(DiagramWriter.dot(graph)));
+        }
+        if (output != null) {
+            AtomicFileWriter.write(output, text);
+        } else if (svg == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static JsonNode read(Path file) {
+        String text;
+        try {
+            if (Files.size(file) > MAX_TEMPLATE_BYTES) {
+                throw EcsgenException.invalidInput(file + ": the template is larger than " + MAX_TEMPLATE_BYTES
+                        + " bytes, the CloudFormation limit: expected a CloudFormation template");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw EcsgenException.invalidInput(file + ": template file not found");
+        } catch (IOException e) {
+            throw EcsgenException.invalidInput(file + ": cannot read the template: " + e.getMessage());
+        }
+        Matcher tag = SHORT_FORM_TAG.matcher(text);
+        if (tag.find()) {
+            int line = (int) text.substring(0, tag.start()).chars().filter(c -> c == '\n').count() + 1;
+            throw EcsgenException.invalidInput(file + ":" + line + ": short-form tag !" + tag.group(1)
+                    + " is not supported: write the long form, such as {Ref: Name} or {'Fn::GetAtt': [Name, Arn]},"
+                    + " as 'ecsgen generate --format yaml' does");
+        }
+        ObjectMapper mapper = file.toString().endsWith(".json") ? new JsonMapper() : new YAMLMapper();
+        try {
+            JsonNode tree = mapper.readTree(text);
+            if (tree == null || !tree.isObject()) {
+                throw EcsgenException.invalidInput(file + ": expected a CloudFormation template, a mapping with Resources");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+            throw EcsgenException.invalidInput(file + where + ": invalid template: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Runs {@code dot -Tsvg} on the DOT text and returns the SVG. */
+    private static String renderSvg(String dotText) {
+        Path dot = findOnPath("dot").orElseThrow(() -> EcsgenException.invalidInput(
+                "--svg needs Graphviz's dot command, which is not on PATH: install Graphviz (the graphviz package),"
+                        + " or write DOT text with --format dot and render it elsewhere"));
+        try {
+            Process process = new ProcessBuilder(dot.toString(), "-Tsvg")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(dotText.getBytes(StandardCharsets.UTF_8));
+            }
+            String svgText;
+            try (InputStream out = process.getInputStream()) {
+                svgText = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!process.waitFor(DOT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(dot + " -Tsvg timed out after " + DOT_TIMEOUT_SECONDS + " seconds");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(dot + " -Tsvg failed with exit code " + process.exitValue()
+                        + " on the DOT text that 'ecsgen diagram --format dot' prints");
+            }
+            return svgText;
+        } catch (IOException e) {
+            throw EcsgenException.invalidInput("cannot run " + dot + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + dot, e);
+        }
+    }
+
+    /** The format names in lower case, as help and shell completion show them. */
+    static final class FormatNames extends ArrayList<String> {
+        FormatNames() {
+            super(Arrays.stream(DiagramWriter.Format.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    static Optional<Path> findOnPath(String command) {
+        for (Path folder : CommonOptions.pathList(System.getenv("PATH"))) {
+            Path candidate = folder.resolve(command);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}
