@@ -8,8 +8,16 @@ import picocli.CommandLine.HelpCommand;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generates AWS CloudFormation stacks for Amazon ECS clusters on EC2 that pull from private registries.",
-        subcommands = {GenerateCommand.class, PluginsCommand.class, SchemaCommand.class, DiagramCommand.class,
-            InitCommand.class, CompletionCommand.class, HelpCommand.class},
+        subcommands = {
+            GenerateCommand.class,
+            PreviewCommand.class,
+            PluginsCommand.class,
+            DiagramCommand.class,
+            SchemaCommand.class,
+            InitCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
