@@ -10,6 +10,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Generates AWS CloudFormation stacks for Amazon ECS clusters on EC2 that pull from private registries.",
         subcommands = {
             GenerateCommand.class,
+            ValidateCommand.class,
             PreviewCommand.class,
             PluginsCommand.class,
             DiagramCommand.class,

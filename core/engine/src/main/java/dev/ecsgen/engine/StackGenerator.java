@@ -35,7 +35,7 @@ public final class StackGenerator {
     private final FragmentSet fragments;
     private final FragmentRenderer renderer;
     private final SpecLoader loader = new SpecLoader();
-    private final TemplateChecker checker = new TemplateChecker();
+    private final TemplateChecker checker = TemplateChecker.standard();
 
     public StackGenerator(PluginCatalog plugins, GenerateOptions options) {
         this.plugins = plugins;

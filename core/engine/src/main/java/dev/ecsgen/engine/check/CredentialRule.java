@@ -9,8 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks that credentials stay secret: credential-looking parameters are {@code NoEcho}, no output
- * copies a {@code NoEcho} parameter, and no credential is written into the template as a literal.
+ * Checks that credentials stay secret: credential-looking parameters are {@code NoEcho}, no output or
+ * metadata copies a {@code NoEcho} parameter, and no credential is written into the template as a literal,
+ * a parameter default included. CloudFormation masks {@code NoEcho} values only in parameter listings, not in
+ * Outputs, the Metadata section or a resource's Metadata attribute.
  */
 public final class CredentialRule implements TemplateRule {
     private static final Pattern CREDENTIAL_NAME = Pattern.compile(
@@ -29,6 +31,14 @@ public final class CredentialRule implements TemplateRule {
         context.section("Parameters").fields().forEachRemaining(field -> {
             JsonNode flag = field.getValue().get("NoEcho");
             boolean hidden = flag != null && (flag.asBoolean() || "true".equalsIgnoreCase(flag.asText()));
+            boolean credential = CREDENTIAL_NAME.matcher(field.getKey()).matches()
+                    && !NOT_A_CREDENTIAL.matcher(field.getKey()).matches();
+            String at = TemplateContext.child("/Parameters", field.getKey());
+            JsonNode defaultValue = field.getValue().get("Default");
+            if ((hidden || credential) && defaultValue != null && !defaultValue.asText().isEmpty()) {
+                context.error(at + "/Default", "literal-credential", "parameter " + field.getKey()
+                        + " holds a credential but has a Default, which stores it in the template: remove the Default");
+            }
             if (hidden) {
                 noEcho.add(field.getKey());
             } else if (CREDENTIAL_NAME.matcher(field.getKey()).matches()
@@ -37,20 +47,29 @@ public final class CredentialRule implements TemplateRule {
                         "parameter " + field.getKey() + " looks like a credential but is not NoEcho: add \"NoEcho\": true");
             }
         });
-        context.section("Outputs").fields().forEachRemaining(field ->
-                findNoEchoUse(context, field.getValue(), TemplateContext.child("/Outputs", field.getKey()), noEcho));
+        context.section("Outputs").fields().forEachRemaining(field -> findNoEchoUse(context, field.getValue(),
+                TemplateContext.child("/Outputs", field.getKey()), noEcho, "noecho-output", "Outputs"));
+        findNoEchoUse(context, context.section("Metadata"), "/Metadata", noEcho, "noecho-metadata", "Metadata");
+        context.section("Resources").fields().forEachRemaining(field -> {
+            JsonNode metadata = field.getValue().get("Metadata");
+            if (metadata != null) {
+                findNoEchoUse(context, metadata, TemplateContext.child("/Resources", field.getKey()) + "/Metadata",
+                        noEcho, "noecho-metadata", "the resource's Metadata");
+            }
+        });
         walkLiterals(context, context.template(), "");
     }
 
-    private static void findNoEchoUse(TemplateContext context, JsonNode node, String path, Set<String> noEcho) {
+    private static void findNoEchoUse(TemplateContext context, JsonNode node, String path, Set<String> noEcho,
+            String rule, String where) {
         if (node.isTextual()) {
             return;
         }
         if (node.isObject()) {
             JsonNode ref = node.get("Ref");
             if (ref != null && ref.isTextual() && noEcho.contains(ref.asText())) {
-                context.error(path, "noecho-output", "output copies NoEcho parameter " + ref.asText()
-                        + ", which shows its value in the console and API: remove it from Outputs");
+                context.error(path, rule, "copies NoEcho parameter " + ref.asText() + " into " + where
+                        + ", which shows its value in the console and API: remove it from " + where);
             }
             JsonNode sub = node.get("Fn::Sub");
             String text = sub == null ? null : sub.isTextual() ? sub.asText() : sub.path(0).asText(null);
@@ -58,8 +77,8 @@ public final class CredentialRule implements TemplateRule {
                 Matcher matcher = ReferenceRule.SUB_VARIABLE.matcher(text);
                 while (matcher.find()) {
                     if (noEcho.contains(matcher.group(1).strip())) {
-                        context.error(path, "noecho-output", "output copies NoEcho parameter " + matcher.group(1).strip()
-                                + " through Fn::Sub: remove it from Outputs");
+                        context.error(path, rule, "copies NoEcho parameter " + matcher.group(1).strip() + " into "
+                                + where + " through Fn::Sub, which shows its value in the console and API: remove it from " + where);
                     }
                 }
             }
@@ -67,10 +86,10 @@ public final class CredentialRule implements TemplateRule {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            findNoEchoUse(context, field.getValue(), TemplateContext.child(path, field.getKey()), noEcho);
+            findNoEchoUse(context, field.getValue(), TemplateContext.child(path, field.getKey()), noEcho, rule, where);
         }
         for (int i = 0; node.isArray() && i < node.size(); i++) {
-            findNoEchoUse(context, node.get(i), path + "/" + i, noEcho);
+            findNoEchoUse(context, node.get(i), path + "/" + i, noEcho, rule, where);
         }
     }
 

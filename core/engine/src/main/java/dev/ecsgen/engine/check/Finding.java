@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param severity error or warning
  * @param rule     a stable rule id, such as {@code ref-unresolved}, that tests and suppressions match on
  * @param message  what is wrong and what to do
+ * @param line     the line of the value in the file, or 0 when unknown
  */
-public record Finding(String file, String path, Severity severity, String rule, String message) {
+public record Finding(String file, String path, Severity severity, String rule, String message, int line) {
     public Finding {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(path, "path");
@@ -20,9 +21,20 @@ public record Finding(String file, String path, Severity severity, String rule, 
         Objects.requireNonNull(message, "message");
     }
 
-    /** Returns the one-line form {@code file: path: severity [rule] message}. */
+    /** Creates a finding whose line is unknown. */
+    public Finding(String file, String path, Severity severity, String rule, String message) {
+        this(file, path, severity, rule, message, 0);
+    }
+
+    /** Returns this finding at {@code line} of its file. */
+    public Finding withLine(int line) {
+        return new Finding(file, path, severity, rule, message, line);
+    }
+
+    /** Returns the one-line form {@code file:line: path: severity [rule] message}, without {@code :line} when unknown. */
     @Override
     public String toString() {
-        return file + ": " + (path.isEmpty() ? "/" : path) + ": " + severity.label() + " [" + rule + "] " + message;
+        return file + (line > 0 ? ":" + line : "") + ": " + (path.isEmpty() ? "/" : path) + ": " + severity.label()
+                + " [" + rule + "] " + message;
     }
 }

@@ -1,6 +1,5 @@
 package dev.ecsgen.engine.check;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -57,19 +56,13 @@ public final class LimitRule implements TemplateRule {
     }
 
     private static void checkUserData(TemplateContext context) {
-        context.section("Resources").fields().forEachRemaining(resource -> {
-            JsonNode data = resource.getValue().path("Properties").path("LaunchTemplateData").path("UserData");
-            String at = TemplateContext.child("/Resources", resource.getKey()) + "/Properties/LaunchTemplateData/UserData";
-            if (data.isMissingNode()) {
-                data = resource.getValue().path("Properties").path("UserData");
-                at = TemplateContext.child("/Resources", resource.getKey()) + "/Properties/UserData";
+        for (UserDataText.Script script : UserDataText.scripts(context)) {
+            int bytes = script.text().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_USER_DATA_BYTES) {
+                context.error(script.path(), "limit-user-data", "the user data script is " + bytes
+                        + " bytes before base64, above EC2's limit of " + MAX_USER_DATA_BYTES
+                        + " bytes; move most of it to a file that the script downloads");
             }
-            String script = UserDataText.of(data);
-            if (script != null && script.getBytes(StandardCharsets.UTF_8).length > MAX_USER_DATA_BYTES) {
-                context.error(at, "limit-user-data", "the user data script is "
-                        + script.getBytes(StandardCharsets.UTF_8).length + " bytes before base64, above EC2's limit of "
-                        + MAX_USER_DATA_BYTES + " bytes");
-            }
-        });
+        }
     }
 }

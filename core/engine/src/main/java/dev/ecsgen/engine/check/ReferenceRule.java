@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks that every {@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub} variable, {@code Fn::FindInMap}
- * map and key, condition name and {@code DependsOn} target resolves, and that intrinsic functions
- * are nested only where CloudFormation accepts them.
+ * map and literal key, condition name and {@code DependsOn} target resolves. Malformed arguments are
+ * left to {@link IntrinsicNestingRule}, so each problem is reported once.
  */
 public final class ReferenceRule implements TemplateRule {
     /** A {@code ${...}} variable of {@code Fn::Sub}; {@code ${!...}} is a literal and does not match. */
@@ -17,18 +17,16 @@ public final class ReferenceRule implements TemplateRule {
 
     @Override
     public void check(TemplateContext context) {
-        walkSection(context, "Resources");
-        walkSection(context, "Outputs");
-        JsonNode conditions = context.section("Conditions");
-        conditions.fields().forEachRemaining(field ->
-                walk(context, field.getValue(), "/Conditions/" + field.getKey(), true));
+        walkSection(context, "Resources", false);
+        walkSection(context, "Outputs", false);
+        walkSection(context, "Conditions", true);
         checkResourceAttributes(context);
         checkOutputConditions(context);
     }
 
-    private void walkSection(TemplateContext context, String section) {
+    private void walkSection(TemplateContext context, String section, boolean inCondition) {
         context.section(section).fields().forEachRemaining(field ->
-                walk(context, field.getValue(), TemplateContext.child("/" + section, field.getKey()), false));
+                walk(context, field.getValue(), TemplateContext.child("/" + section, field.getKey()), inCondition));
     }
 
     private void checkResourceAttributes(TemplateContext context) {
@@ -37,35 +35,43 @@ public final class ReferenceRule implements TemplateRule {
             JsonNode resource = field.getValue();
             JsonNode dependsOn = resource.get("DependsOn");
             if (dependsOn != null) {
-                if (dependsOn.isTextual()) {
-                    checkDependsOn(context, at + "/DependsOn", dependsOn.asText());
-                } else {
+                if (dependsOn.isArray()) {
                     for (int i = 0; i < dependsOn.size(); i++) {
-                        checkDependsOn(context, at + "/DependsOn/" + i, dependsOn.get(i).asText());
+                        checkDependsOn(context, at + "/DependsOn/" + i, field.getKey(), dependsOn.get(i));
                     }
+                } else {
+                    checkDependsOn(context, at + "/DependsOn", field.getKey(), dependsOn);
                 }
             }
-            JsonNode condition = resource.get("Condition");
-            if (condition != null && !context.isCondition(condition.asText())) {
-                context.error(at + "/Condition", "condition-unresolved",
-                        "condition '" + condition.asText() + "' is not defined in Conditions");
-            }
+            checkConditionName(context, at + "/Condition", resource.get("Condition"));
         });
     }
 
     private void checkOutputConditions(TemplateContext context) {
-        context.section("Outputs").fields().forEachRemaining(field -> {
-            JsonNode condition = field.getValue().get("Condition");
-            if (condition != null && !context.isCondition(condition.asText())) {
-                context.error(TemplateContext.child("/Outputs", field.getKey()) + "/Condition", "condition-unresolved",
-                        "condition '" + condition.asText() + "' is not defined in Conditions");
-            }
-        });
+        context.section("Outputs").fields().forEachRemaining(field -> checkConditionName(context,
+                TemplateContext.child("/Outputs", field.getKey()) + "/Condition", field.getValue().get("Condition")));
     }
 
-    private static void checkDependsOn(TemplateContext context, String path, String target) {
-        if (!context.isResource(target)) {
-            context.error(path, "dependson-unresolved", "DependsOn names '" + target + "', which is not a resource of this template");
+    private static void checkConditionName(TemplateContext context, String path, JsonNode condition) {
+        if (condition == null) {
+            return;
+        }
+        if (!condition.isTextual()) {
+            context.error(path, "condition-unresolved", "the Condition attribute must be the literal name of a condition");
+        } else if (!context.isCondition(condition.asText())) {
+            context.error(path, "condition-unresolved",
+                    "condition '" + condition.asText() + "' is not defined in Conditions; define it or remove the reference");
+        }
+    }
+
+    private static void checkDependsOn(TemplateContext context, String path, String resource, JsonNode target) {
+        if (!target.isTextual()) {
+            context.error(path, "dependson-unresolved", "DependsOn takes resource names as literal strings");
+        } else if (target.asText().equals(resource)) {
+            context.error(path, "dependson-unresolved", "resource '" + resource + "' depends on itself; remove it from its DependsOn");
+        } else if (!context.isResource(target.asText())) {
+            context.error(path, "dependson-unresolved",
+                    "DependsOn names '" + target.asText() + "', which is not a resource of this template");
         }
     }
 
@@ -84,16 +90,18 @@ public final class ReferenceRule implements TemplateRule {
             JsonNode argument = node.get(key);
             String argumentPath = TemplateContext.child(path, key);
             switch (key) {
-                case "Ref" -> checkRef(context, argument, argumentPath, inCondition);
+                case "Ref" -> checkRef(context, argument, argumentPath);
                 case "Fn::GetAtt" -> checkGetAtt(context, argument, argumentPath);
                 case "Fn::Sub" -> checkSub(context, argument, argumentPath);
                 case "Fn::FindInMap" -> checkFindInMap(context, argument, argumentPath);
-                case "Fn::If" -> checkIf(context, argument, argumentPath);
-                case "Fn::Join" -> checkJoin(context, argument, argumentPath);
+                case "Fn::If" -> {
+                    if (argument.isArray() && argument.size() == 3 && argument.get(0).isTextual()) {
+                        checkConditionName(context, argumentPath + "/0", argument.get(0));
+                    }
+                }
                 case "Condition" -> {
-                    if (inCondition && argument.isTextual() && !context.isCondition(argument.asText())) {
-                        context.error(argumentPath, "condition-unresolved",
-                                "condition '" + argument.asText() + "' is not defined in Conditions");
+                    if (inCondition && argument.isTextual()) {
+                        checkConditionName(context, argumentPath, argument);
                     }
                 }
                 default -> {
@@ -103,30 +111,20 @@ public final class ReferenceRule implements TemplateRule {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().equals("Ref")) {
-                continue;
-            }
             walk(context, field.getValue(), TemplateContext.child(path, field.getKey()), inCondition);
         }
     }
 
-    private static void checkRef(TemplateContext context, JsonNode argument, String path, boolean inCondition) {
+    private static void checkRef(TemplateContext context, JsonNode argument, String path) {
         if (!argument.isTextual()) {
-            context.error(path, "intrinsic-nesting", "Ref takes the literal name of a parameter or resource, not "
-                    + argument.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
             return;
         }
         String name = argument.asText();
-        if (TemplateContext.PSEUDO_PARAMETERS.contains(name) || context.isParameter(name)) {
+        if (TemplateContext.PSEUDO_PARAMETERS.contains(name) || context.isParameter(name) || context.isResource(name)) {
             return;
         }
-        if (context.isResource(name)) {
-            if (inCondition) {
-                context.error(path, "ref-unresolved", "conditions can Ref only parameters and pseudo parameters, not resource '" + name + "'");
-            }
-            return;
-        }
-        context.error(path, "ref-unresolved", "Ref to '" + name + "', which is not a parameter, resource or pseudo parameter");
+        context.error(path, "ref-unresolved", "Ref to '" + name + "', which is not a parameter, resource or pseudo parameter;"
+                + " define it or correct the name");
     }
 
     private static void checkGetAtt(TemplateContext context, JsonNode argument, String path) {
@@ -136,7 +134,6 @@ public final class ReferenceRule implements TemplateRule {
         } else if (argument.isArray() && argument.size() == 2 && argument.get(0).isTextual()) {
             resource = argument.get(0).asText();
         } else {
-            context.error(path, "intrinsic-nesting", "Fn::GetAtt takes [resource, attribute] or \"resource.attribute\"");
             return;
         }
         if (!context.isResource(resource)) {
@@ -147,28 +144,16 @@ public final class ReferenceRule implements TemplateRule {
     private static void checkSub(TemplateContext context, JsonNode argument, String path) {
         JsonNode text = argument;
         JsonNode variables = null;
+        String textPath = path;
         if (argument.isArray()) {
             if (argument.size() != 2 || !argument.get(1).isObject()) {
-                context.error(path, "intrinsic-nesting", "Fn::Sub takes a string or [string, {variables}]");
                 return;
             }
             text = argument.get(0);
             variables = argument.get(1);
-            variables.fields().forEachRemaining(field -> {
-                JsonNode value = field.getValue();
-                if (value.isObject() && value.size() == 1) {
-                    String function = value.fieldNames().next();
-                    if (function.equals("Fn::Sub") || function.equals("Fn::Split")) {
-                        context.error(TemplateContext.child(path + "/1", field.getKey()), "intrinsic-nesting",
-                                "Fn::Sub variable '" + field.getKey() + "' uses " + function
-                                        + ", which CloudFormation does not accept inside Fn::Sub");
-                    }
-                }
-            });
+            textPath = path + "/0";
         }
         if (!text.isTextual()) {
-            context.error(argument.isArray() ? path + "/0" : path, "intrinsic-nesting",
-                    "the Fn::Sub template must be a literal string, not a function");
             return;
         }
         Matcher matcher = SUB_VARIABLE.matcher(text.asText());
@@ -185,7 +170,7 @@ public final class ReferenceRule implements TemplateRule {
             if (dot > 0 && context.isResource(variable.substring(0, dot))) {
                 continue;
             }
-            context.error(argument.isArray() ? path + "/0" : path, "sub-unresolved",
+            context.error(textPath, "sub-unresolved",
                     "Fn::Sub variable ${" + variable + "} is not a parameter, resource, attribute or variable;"
                             + " write ${!" + variable + "} for literal text");
         }
@@ -193,18 +178,7 @@ public final class ReferenceRule implements TemplateRule {
 
     private static void checkFindInMap(TemplateContext context, JsonNode argument, String path) {
         if (!argument.isArray() || argument.size() < 3) {
-            context.error(path, "intrinsic-nesting", "Fn::FindInMap takes [map, top-level key, second-level key]");
             return;
-        }
-        for (int i = 0; i < 3; i++) {
-            JsonNode part = argument.get(i);
-            if (part.isObject()) {
-                String function = part.size() == 1 ? part.fieldNames().next() : "";
-                if (!function.equals("Ref") && !function.equals("Fn::FindInMap")) {
-                    context.error(path + "/" + i, "intrinsic-nesting",
-                            "Fn::FindInMap accepts only Ref and Fn::FindInMap inside it, not " + function);
-                }
-            }
         }
         JsonNode map = argument.get(0);
         if (!map.isTextual()) {
@@ -216,36 +190,16 @@ public final class ReferenceRule implements TemplateRule {
             return;
         }
         JsonNode top = argument.get(1);
-        if (top.isTextual()) {
-            JsonNode second = mapping.get(top.asText());
-            if (second == null) {
-                context.error(path + "/1", "findinmap-unresolved",
-                        "map '" + map.asText() + "' has no top-level key '" + top.asText() + "'");
-            } else if (argument.get(2).isTextual() && !second.has(argument.get(2).asText())) {
-                context.error(path + "/2", "findinmap-unresolved", "map '" + map.asText() + "' has no key '"
-                        + argument.get(2).asText() + "' under '" + top.asText() + "'");
-            }
-        }
-    }
-
-    private static void checkIf(TemplateContext context, JsonNode argument, String path) {
-        if (!argument.isArray() || argument.size() != 3 || !argument.get(0).isTextual()) {
-            context.error(path, "intrinsic-nesting", "Fn::If takes [condition name, value if true, value if false]");
+        if (!top.isTextual()) {
             return;
         }
-        if (!context.isCondition(argument.get(0).asText())) {
-            context.error(path + "/0", "condition-unresolved",
-                    "condition '" + argument.get(0).asText() + "' is not defined in Conditions");
-        }
-    }
-
-    private static void checkJoin(TemplateContext context, JsonNode argument, String path) {
-        if (!argument.isArray() || argument.size() != 2) {
-            context.error(path, "intrinsic-nesting", "Fn::Join takes [delimiter, [values]]");
-            return;
-        }
-        if (!argument.get(0).isTextual()) {
-            context.error(path + "/0", "intrinsic-nesting", "the Fn::Join delimiter must be a literal string");
+        JsonNode second = mapping.get(top.asText());
+        if (second == null) {
+            context.error(path + "/1", "findinmap-unresolved",
+                    "map '" + map.asText() + "' has no top-level key '" + top.asText() + "'");
+        } else if (argument.get(2).isTextual() && !second.has(argument.get(2).asText())) {
+            context.error(path + "/2", "findinmap-unresolved", "map '" + map.asText() + "' has no key '"
+                    + argument.get(2).asText() + "' under '" + top.asText() + "'");
         }
     }
 }

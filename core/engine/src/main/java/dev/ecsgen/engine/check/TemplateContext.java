@@ -30,6 +30,10 @@ public final class TemplateContext {
         this.bodyBytes = bodyBytes;
     }
 
+    public String file() {
+        return file;
+    }
+
     public JsonNode template() {
         return template;
     }
@@ -62,6 +66,25 @@ public final class TemplateContext {
 
     public void warning(String path, String rule, String message) {
         findings.add(new Finding(file, path, Severity.WARNING, rule, message));
+    }
+
+    /** Adds a finding made by a checker outside this package, such as the resource specification checker. */
+    public void add(Finding finding) {
+        findings.add(finding);
+    }
+
+    /** Returns whether {@code node} is a one-key object whose key is {@code Ref} or starts with {@code Fn::}. */
+    public static boolean isIntrinsic(JsonNode node) {
+        return functionName(node) != null;
+    }
+
+    /** Returns the key of a one-key {@code Ref} or {@code Fn::} object, or {@code null} for any other value. */
+    public static String functionName(JsonNode node) {
+        if (node == null || !node.isObject() || node.size() != 1) {
+            return null;
+        }
+        String key = node.fieldNames().next();
+        return key.equals("Ref") || key.startsWith("Fn::") ? key : null;
     }
 
     public List<Finding> findings() {
