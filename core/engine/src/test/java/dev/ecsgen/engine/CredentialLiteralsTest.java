@@ -24,11 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Feeds recognizable credential values through every credential form of every bundled registry type and
- * checks that no value shows up as a literal: not in the generated template, not in its resolved outputs,
- * and not in any warning, finding or error message. Where a value must reach the stack (base64 in the
- * agent config, or the SecretString of a secret the stack creates), the test checks that it appears there
- * and nowhere else.
+ * Feeds recognizable credential values through every credential form of every bundled registry type.
+ * No value may show up as a literal in the generated template, in its resolved outputs, or in any warning,
+ * finding or error message. Where a value must reach the stack (base64 in the agent config, or the
+ * SecretString of a secret the stack creates), the test checks that it appears there and nowhere else.
  */
 class CredentialLiteralsTest {
     private static final String USERNAME = "MarkerUser7Q";

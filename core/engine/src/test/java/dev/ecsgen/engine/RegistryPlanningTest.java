@@ -265,7 +265,7 @@ class RegistryPlanningTest {
     }
 
     @Test
-    void invalidArnThatMayBeCredentialIsNotShown() {
+    void nonArnSecretValueIsHidden() {
         assertFails("""
                 name: arn
                 registries:

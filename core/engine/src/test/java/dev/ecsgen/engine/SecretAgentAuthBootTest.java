@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Runs the generated user data with bash, as cloud-init would, and reads the resulting ECS agent config the
- * way the agent does. A stand-in {@code aws} command on PATH answers {@code secretsmanager get-secret-value}
- * for the expected secret ARNs in their own regions and fails for anything else, and {@code /etc/ecs} is
- * replaced by a temporary folder.
+ * way the agent does. A stand-in {@code aws} command on PATH prints the secret string for
+ * {@code secretsmanager get-secret-value} of an expected secret ARN in its own region, and fails for anything
+ * else. A temporary folder replaces {@code /etc/ecs}.
  */
 class SecretAgentAuthBootTest {
     private static final String QUAY_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ecsgen/quay-robot-AbCdEf";
