@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param host      the registry host as images name it ({@code host[:port]}), or {@code null}
  * @param auth      agent-level or task-level credentials
  * @param secretArn an existing Secrets Manager secret with {@code username} and {@code password}, or {@code null}
- * @param kmsKeyArn the customer-managed KMS key that encrypts that secret, or {@code null}
+ * @param kmsKeyArn the customer-managed KMS key that encrypts that secret, or at task level without
+ *                  {@code secretArn} the secret the stack creates; {@code null} for the AWS managed key
  */
 public record RegistrySpec(String type, String id, String host, AuthMode auth, String secretArn, String kmsKeyArn) {
     public RegistrySpec {

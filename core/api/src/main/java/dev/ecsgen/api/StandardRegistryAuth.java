@@ -70,11 +70,16 @@ public final class StandardRegistryAuth {
                     "Password or access token for " + descriptor.authKey() + ", stored in the secret " + id + "Credentials",
                     JSON_SAFE_PATTERN, JSON_SAFE_CONSTRAINT));
             String secretString = "{\"username\":\"${" + id + "Username}\",\"password\":\"${" + id + "Password}\"}";
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("Description", Cfn.sub("Pull credentials for " + descriptor.authKey() + " (stack ${AWS::StackName})"));
+            properties.put("SecretString", Cfn.sub(secretString));
+            if (spec.kmsKeyArn() != null) {
+                // NOTE: the key must be in the stack's region; only CloudFormation checks that, at deploy time.
+                properties.put("KmsKeyId", spec.kmsKeyArn());
+            }
             resources.put(id + "Credentials", Cfn.object(
                     "Type", "AWS::SecretsManager::Secret",
-                    "Properties", Cfn.object(
-                            "Description", Cfn.sub("Pull credentials for " + descriptor.authKey() + " (stack ${AWS::StackName})"),
-                            "SecretString", Cfn.sub(secretString))));
+                    "Properties", Ordered.copy(properties)));
             repositoryCredentials = Cfn.ref(id + "Credentials");
             Object secret = Cfn.ref(id + "Credentials");
             executionStatements.addAll(readSecretStatements(secret, spec.kmsKeyArn()));

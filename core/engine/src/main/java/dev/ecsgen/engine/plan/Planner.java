@@ -31,12 +31,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Turns a validated spec into a {@link StackPlan}: matches every container image to the registry that
  * serves its pull, asks each plugin for its contribution, and lays out the data model fragments see.
  */
 public final class Planner {
+    /** A secret ARN whose characters are all safe inside single quotes in the user data script and in Fn::Sub. */
+    private static final Pattern SAFE_SECRET_ARN =
+            Pattern.compile("arn:[a-z-]+:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+");
+
     private final PluginCatalog plugins;
     private final boolean strict;
 
@@ -152,8 +157,20 @@ public final class Planner {
         return planned;
     }
 
+    /**
+     * Rejects registries the ECS agent could not use as planned: a key it never matches, a key that does not
+     * match the registry's own image hosts, and two entries that share a key or an id. Once every key matches
+     * its own hosts, two registries that serve the same host also share its key.
+     */
     private static void checkRegistryConflicts(LoadedSpec loaded, List<PlannedRegistry> registries) {
         List<String> conflicts = new ArrayList<>();
+        for (PlannedRegistry registry : registries) {
+            String problem = keyProblem(registry);
+            if (problem != null) {
+                conflicts.add(loaded.locate("/registries/" + registry.index()) + ": registries[" + registry.index()
+                        + "] (" + registry.entry().type() + ", plugin " + registry.pluginId() + ") " + problem);
+            }
+        }
         for (int a = 0; a < registries.size(); a++) {
             for (int b = a + 1; b < registries.size(); b++) {
                 PlannedRegistry first = registries.get(a);
@@ -174,6 +191,46 @@ public final class Planner {
         }
         if (!conflicts.isEmpty()) {
             throw EcsgenException.invalidInput(String.join("\n", conflicts));
+        }
+    }
+
+    /**
+     * Returns why the agent would never use this registry's key for its own image hosts, or {@code null}. Also
+     * rejects a secret ARN that could not stand quoted in the user data script.
+     */
+    private static String keyProblem(PlannedRegistry registry) {
+        String key = registry.descriptor().authKey();
+        var problem = AgentAuthKeys.problem(key);
+        if (problem.isPresent()) {
+            boolean dockerHub = !registry.entry().type().equals("dockerhub")
+                    && registry.descriptor().imageHosts().stream().anyMatch(Planner::isDockerHubHost);
+            return "has an unusable key: " + problem.get() + (dockerHub ? "; for Docker Hub use type dockerhub" : "");
+        }
+        for (String host : new TreeSet<>(registry.descriptor().imageHosts())) {
+            ImageReference probe;
+            try {
+                probe = ImageReference.parse(host + "/ecsgen/probe");
+            } catch (IllegalArgumentException e) {
+                return "serves the invalid image host '" + host + "': " + e.getMessage();
+            }
+            if (!AgentAuthKeys.matches(key, probe)) {
+                return "serves images from " + host + ", but the ECS agent looks them up under the key "
+                        + probe.agentAuthKey() + ", not " + key + ": report this to the plugin's author";
+            }
+        }
+        AgentAuthEntry entry = registry.contribution().agentAuth();
+        if (entry != null && entry.secretArn() != null && !SAFE_SECRET_ARN.matcher(entry.secretArn()).matches()) {
+            return "names the secret " + SpecProblems.quote(entry.secretArn()) + ", which is not a Secrets Manager"
+                    + " secret ARN: expected arn:<partition>:secretsmanager:<region>:<account>:secret:<name>";
+        }
+        return null;
+    }
+
+    private static boolean isDockerHubHost(String host) {
+        try {
+            return ImageReference.parse(host + "/ecsgen/probe").isDockerHub();
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

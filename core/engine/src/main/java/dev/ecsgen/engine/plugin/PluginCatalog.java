@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginState;
@@ -55,7 +57,7 @@ public final class PluginCatalog implements AutoCloseable {
             try {
                 manager.loadPlugin(jar);
             } catch (RuntimeException e) {
-                failedJars.put(jar.toString(), reason(e));
+                failedJars.put(jar.toString(), loadFailure(jar, e));
             }
         }
         manager.startPlugins();
@@ -130,6 +132,26 @@ public final class PluginCatalog implements AutoCloseable {
 
     private static String label(String pluginId) {
         return pluginId == null ? CLASS_PATH : pluginId;
+    }
+
+    /**
+     * Explains why PF4J could not load a jar. PF4J's own messages for a jar that is not a zip file, or that has
+     * no plugin descriptor in its manifest, name neither cause, so the jar is inspected here.
+     */
+    private static String loadFailure(Path jar, RuntimeException e) {
+        Manifest manifest;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            manifest = file.getManifest();
+        } catch (IOException notJar) {
+            return "not a readable jar file (" + notJar.getMessage() + "): replace it with the plugin's jar or"
+                    + " remove it from the plugin folder";
+        }
+        if (manifest == null || manifest.getMainAttributes().getValue("Plugin-Id") == null) {
+            return "not an ecsgen plugin, because its manifest has no Plugin-Id: a plugin jar needs the manifest"
+                    + " entries Plugin-Id, Plugin-Version and Plugin-Requires, so rebuild it with them or remove it"
+                    + " from the plugin folder";
+        }
+        return reason(e);
     }
 
     private static String reason(Throwable e) {

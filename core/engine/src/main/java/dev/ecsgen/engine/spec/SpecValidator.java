@@ -124,8 +124,15 @@ final class SpecValidator {
             }
             String auth = entry.auth() == null ? "agent" : entry.auth();
             if (!"agent".equals(auth) && !"task".equals(auth)) {
-                problems.invalid(at + "/auth", auth,
-                        "'agent' (credentials in the ECS agent config) or 'task' (RepositoryCredentials)");
+                String expected = "'agent' (credentials in the ECS agent config) or 'task' (RepositoryCredentials)";
+                // A docker config.json also has an "auth" field, holding base64 of username:password, so a
+                // value that is not a short word is not echoed.
+                if (auth.matches("[A-Za-z-]{1,16}")) {
+                    problems.invalid(at + "/auth", auth, expected);
+                } else {
+                    problems.conflict(at + "/auth", "invalid value for " + SourceMap.displayPath(at + "/auth")
+                            + " (not shown, because it may be a credential): expected " + expected);
+                }
             }
             if (entry.id() != null && !LOGICAL_ID.matcher(entry.id()).matches()) {
                 problems.invalid(at + "/id", entry.id(), "a letter then up to 63 letters or digits, e.g. InternalRegistry");
@@ -134,16 +141,59 @@ final class SpecValidator {
                 checkText(at + "/host", entry.host(), false);
             }
             if (entry.secretArn() != null && !SECRET_ARN.matcher(entry.secretArn()).matches()) {
-                problems.invalid(at + "/secretArn", entry.secretArn(),
+                invalidArn(at + "/secretArn", entry.secretArn(),
                         "a Secrets Manager secret ARN such as arn:aws:secretsmanager:eu-west-1:111122223333:secret:quay-AbCdEf");
             }
             if (entry.kmsKeyArn() != null && !KMS_KEY_ARN.matcher(entry.kmsKeyArn()).matches()) {
-                problems.invalid(at + "/kmsKeyArn", entry.kmsKeyArn(),
+                invalidArn(at + "/kmsKeyArn", entry.kmsKeyArn(),
                         "a KMS key ARN such as arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
             }
+            checkKmsKey(at, auth, entry);
             completed.add(new RegistryEntry(entry.type(), entry.id(), entry.host(), auth, entry.secretArn(), entry.kmsKeyArn()));
         }
         return completed;
+    }
+
+    /**
+     * Reports an invalid ARN. A value that does not even start with {@code arn:} may be a password pasted into
+     * the wrong field, so the message leaves it out.
+     */
+    private void invalidArn(String pointer, String value, String expected) {
+        if (value.startsWith("arn:")) {
+            problems.invalid(pointer, value, expected);
+        } else {
+            problems.conflict(pointer, "invalid value for " + SourceMap.displayPath(pointer) + " (not shown, because it"
+                    + " does not start with 'arn:' and may be a credential): expected " + expected);
+        }
+    }
+
+    /**
+     * Accepts {@code kmsKeyArn} only where a secret exists to decrypt: an existing secret ({@code secretArn}) or,
+     * at task level, the secret the stack creates. Secrets Manager encrypts a secret only with a key in the
+     * secret's own partition and region.
+     */
+    private void checkKmsKey(String at, String auth, RegistryEntry entry) {
+        String key = entry.kmsKeyArn();
+        if (key == null || !KMS_KEY_ARN.matcher(key).matches()) {
+            return;
+        }
+        String secret = entry.secretArn();
+        if (secret == null && "agent".equals(auth)) {
+            problems.conflict(at + "/kmsKeyArn", "kmsKeyArn " + SpecProblems.quote(key) + " has no secret to decrypt,"
+                    + " because this agent-level registry takes its credentials from parameters: set secretArn to"
+                    + " the secret the key encrypts, use auth: task so the stack creates a secret encrypted with"
+                    + " this key, or remove kmsKeyArn");
+            return;
+        }
+        if (secret != null && SECRET_ARN.matcher(secret).matches()) {
+            String[] keyParts = key.split(":", 5);
+            String[] secretParts = secret.split(":", 5);
+            if (!keyParts[1].equals(secretParts[1]) || !keyParts[3].equals(secretParts[3])) {
+                problems.conflict(at + "/kmsKeyArn", "kmsKeyArn " + SpecProblems.quote(key) + " is in region " + keyParts[3]
+                        + " (partition " + keyParts[1] + "), but secretArn is in region " + secretParts[3]
+                        + " (partition " + secretParts[1] + "): use the key that encrypts that secret, which is in the secret's region");
+            }
+        }
     }
 
     private List<TaskSpec> checkTasks(List<TaskSpec> tasks) {
