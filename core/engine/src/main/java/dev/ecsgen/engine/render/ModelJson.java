@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * Writes data model values as JSON in a repeatable key order. Maps built with {@code Map.of} or
  * {@code HashMap} iterate in an order that can change from one JVM run to the next, so their keys are
- * sorted; every other map keeps its own order.
+ * sorted. Every other map keeps its own order.
  */
 public final class ModelJson {
     private static final ObjectMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

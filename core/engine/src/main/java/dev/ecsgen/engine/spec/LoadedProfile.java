@@ -52,17 +52,20 @@ public record LoadedProfile(OrgProfile profile, Path file, SourceMap sources) {
                         + " before the spec's name) is longer than 64 characters: shorten the spec's name");
             }
         }
+
         ClusterSpec cluster = spec.cluster();
         String instanceType = defaultInstanceType();
         if (instanceType != null && !written.contains("/cluster/instanceType")) {
             cluster = new ClusterSpec(instanceType, cluster.minSize(), cluster.maxSize(), cluster.desiredCapacity(),
                     cluster.keyName(), cluster.publicIp());
         }
+
         AmiSection ami = spec.ami();
         String variant = defaultAmiVariant();
         if (variant != null && !written.contains("/ami/variant")) {
             ami = new AmiSection(ami.source(), variant, ami.file(), ami.resolve(), ami.pin());
         }
+
         Map<String, String> tags = new LinkedHashMap<>();
         if (profile.tags() != null) {
             tags.putAll(profile.tags());
