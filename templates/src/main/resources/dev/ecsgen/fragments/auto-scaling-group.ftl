@@ -1,3 +1,4 @@
+<#-- MinSize and MaxSize are strings in the CloudFormation resource specification, so they are written as JSON strings. -->
 {
   "Resources": {
     "AutoScalingGroup": {
@@ -8,8 +9,8 @@
           "LaunchTemplateId": [=cfn.ref("LaunchTemplate")],
           "Version": [=cfn.getAtt("LaunchTemplate", "LatestVersionNumber")]
         },
-        "MinSize": [=cluster.minSize?c?c],
-        "MaxSize": [=cluster.maxSize?c?c],
+        "MinSize": [=json(cluster.minSize?c)],
+        "MaxSize": [=json(cluster.maxSize?c)],
         "DesiredCapacity": [=cfn.ref("DesiredCapacity")],
         "Tags": [=cfn.propagatedTags({"Name": stack.name})]
       }

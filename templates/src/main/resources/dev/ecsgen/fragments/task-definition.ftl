@@ -1,3 +1,5 @@
+<#-- One task definition per task. lib/hooks.ftl can add members to each task definition and container definition. -->
+<#import "lib/hooks.ftl" as hooks>
 {
   "Resources": {
 <#list tasks as task>
@@ -13,6 +15,9 @@
 <#if tags?has_content>
         "Tags": [=cfn.tags()],
 </#if>
+<#list hooks.taskProperties(task) as name, value>
+        [=name?c]: [=value],
+</#list>
         "ContainerDefinitions": [
 <#list task.containers as container>
           {
@@ -44,6 +49,9 @@
 <#if container.repositoryCredentials??>
             , "RepositoryCredentials": {"CredentialsParameter": [=json(container.repositoryCredentials)]}
 </#if>
+<#list hooks.containerDefinition(task, container) as name, value>
+            , [=name?c]: [=value]
+</#list>
           }<#sep>,</#sep>
 </#list>
         ]

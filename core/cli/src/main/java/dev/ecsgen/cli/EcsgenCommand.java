@@ -13,6 +13,7 @@ import picocli.CommandLine.HelpCommand;
             ValidateCommand.class,
             PreviewCommand.class,
             PluginsCommand.class,
+            FragmentsCommand.class,
             DiagramCommand.class,
             SchemaCommand.class,
             InitCommand.class,

@@ -69,6 +69,10 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Fragment folder that overrides and extends the built-in fragments (repeatable; the first wins).")
     List<Path> fragmentDirs = new ArrayList<>();
 
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Organization profile (YAML): defaults and tags merged under each spec, and rules each spec must follow.")
+    Path profile;
+
     @Option(names = "--keep-rendered", paramLabel = "DIR",
             description = "Keep each fragment's raw rendered output in DIR, for debugging fragments.")
     Path keepRendered;
@@ -85,13 +89,12 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     files.size() + " specs given: use --out-dir DIR to write one template for each");
         }
-        List<Path> fragments = new ArrayList<>(fragmentDirs);
-        fragments.addAll(CommonOptions.pathList(System.getenv("ECSGEN_FRAGMENTS")));
-        GenerateOptions options = new GenerateOptions(format, strict, fragments, keepRendered);
+        GenerateOptions options = new GenerateOptions(format, strict, fragmentDirs, keepRendered,
+                CommonOptions.pathList(System.getenv("ECSGEN_FRAGMENTS")), profile);
         try (PluginCatalog plugins = PluginCatalog.load(common.pluginRoots())) {
             StackGenerator generator = new StackGenerator(plugins, options);
             if (builtIn) {
-                return writeOne(generator, loadBuiltIn(), output);
+                return writeOne(generator, generator.applyProfile(loadBuiltIn()), output);
             }
             if (outDir == null) {
                 return writeOne(generator, generator.load(files.get(0)), output);
@@ -129,7 +132,7 @@ public final class GenerateCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private LoadedSpec loadBuiltIn() {
+    static LoadedSpec loadBuiltIn() {
         try (InputStream in = GenerateCommand.class.getResourceAsStream(REFERENCE_EXAMPLE)) {
             if (in == null) {
                 throw new IllegalStateException("the built-in reference example is missing from the ecsgen jar");

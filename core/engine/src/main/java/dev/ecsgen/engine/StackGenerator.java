@@ -7,17 +7,19 @@ import dev.ecsgen.engine.check.TemplateChecker;
 import dev.ecsgen.engine.plan.Planner;
 import dev.ecsgen.engine.plan.StackPlan;
 import dev.ecsgen.engine.plugin.PluginCatalog;
-import dev.ecsgen.engine.render.FragmentLayer;
+import dev.ecsgen.engine.render.FragmentLayers;
 import dev.ecsgen.engine.render.FragmentRenderer;
 import dev.ecsgen.engine.render.FragmentSet;
 import dev.ecsgen.engine.render.RenderedFragment;
 import dev.ecsgen.engine.render.TemplateMerger;
+import dev.ecsgen.engine.spec.LoadedProfile;
 import dev.ecsgen.engine.spec.LoadedSpec;
+import dev.ecsgen.engine.spec.ProfileLoader;
+import dev.ecsgen.engine.spec.ProfileRules;
 import dev.ecsgen.engine.spec.SpecLoader;
 import dev.ecsgen.engine.write.TemplateSerializer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -36,36 +38,41 @@ public final class StackGenerator {
     private final FragmentRenderer renderer;
     private final SpecLoader loader = new SpecLoader();
     private final TemplateChecker checker = TemplateChecker.standard();
+    private final LoadedProfile profile;
 
     public StackGenerator(PluginCatalog plugins, GenerateOptions options) {
         this.plugins = plugins;
         this.options = options;
-        List<FragmentLayer> layers = new ArrayList<>();
-        for (Path folder : options.fragmentDirs()) {
-            layers.add(FragmentLayer.fromFolder("--fragments " + folder, folder));
-        }
-        layers.add(FragmentLayer.builtIn());
-        this.fragments = new FragmentSet(layers);
+        this.fragments = new FragmentSet(FragmentLayers.build(options.fragmentDirs(), options.environmentFragmentDirs(), plugins));
         this.renderer = new FragmentRenderer(fragments);
+        this.profile = options.profile() == null ? null : new ProfileLoader().load(options.profile());
     }
 
     public FragmentSet fragments() {
         return fragments;
     }
 
-    /** Loads and validates the spec in {@code file}. */
+    /** Loads and validates the spec in {@code file}, with the organization profile merged under it. */
     public LoadedSpec load(Path file) {
         long start = System.nanoTime();
-        LoadedSpec spec = loader.load(file);
+        LoadedSpec spec = applyProfile(loader.load(file));
         LOG.info("Loaded spec {} ({} tasks, {} registries) in {} ms", file, spec.spec().tasks().size(),
                 spec.spec().registries().size(), millisSince(start));
         return spec;
     }
 
-    /** Plans the stack: the data model every fragment sees. */
+    /** Merges the organization profile, if any, under a spec loaded without {@link #load(Path)}. */
+    public LoadedSpec applyProfile(LoadedSpec spec) {
+        return profile == null ? spec : profile.applyTo(spec);
+    }
+
+    /** Plans the stack, the data model every fragment sees, and checks it against the profile's rules. */
     public StackPlan plan(LoadedSpec spec) {
         long start = System.nanoTime();
         StackPlan plan = new Planner(plugins, options.strict()).plan(spec);
+        if (profile != null) {
+            new ProfileRules(profile).check(spec, plan.model());
+        }
         LOG.info("Planned stack {} in {} ms", spec.spec().name(), millisSince(start));
         return plan;
     }

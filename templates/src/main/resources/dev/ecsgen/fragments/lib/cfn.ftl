@@ -2,8 +2,10 @@
   The macro library of ecsgen fragments, imported into every fragment as "cfn".
 
   Every function returns JSON text, ready to stand as a value in a fragment. Arguments named
-  "name", "text", "delimiter" or "condition" are plain strings; arguments named "value",
-  "values" or "...Key" are JSON text, as returned by these functions or by json(x).
+  "name", "text", "delimiter", "condition", "service", "rest", "resource" or "attribute" are plain
+  strings; arguments named "value", "values", "otherValue", "members", "list", "whenTrue", "whenFalse" or
+  "...Key" are JSON text, as returned by these functions or by json(x). Maps named "extra" or
+  "pairs" map names to plain strings.
 -->
 
 <#-- {"Ref": name} -->
@@ -60,19 +62,22 @@
   <#return sub(r'arn:${AWS::Partition}:' + service + ':' + rest)>
 </#function>
 
-<#-- The stack's tags as a CloudFormation Tags list; extra maps more keys to plain values. -->
+<#--
+  The stack's tags (the spec's merged over the profile's) as a CloudFormation Tags list. extra maps
+  more keys to plain values; a stack tag with the same key wins over extra.
+-->
 <#function tags extra={}>
   <#local parts = []>
-  <#list .data_model.tags + extra as key, value>
+  <#list extra + .data_model.tags as key, value>
     <#local parts += ['{"Key":' + key?c + ',"Value":' + value?c + '}']>
   </#list>
   <#return '[' + parts?join(',') + ']'>
 </#function>
 
-<#-- The stack's tags for an Auto Scaling group, copied to the instances it launches. -->
+<#-- The stack's tags for an Auto Scaling group, copied to the instances it launches; extra as for tags. -->
 <#function propagatedTags extra={}>
   <#local parts = []>
-  <#list .data_model.tags + extra as key, value>
+  <#list extra + .data_model.tags as key, value>
     <#local parts += ['{"Key":' + key?c + ',"Value":' + value?c + ',"PropagateAtLaunch":true}']>
   </#list>
   <#return '[' + parts?join(',') + ']'>
@@ -89,4 +94,58 @@
     </#if>
   </#list>
   <#return "cat <<'" + marker + "' >> " + path + "\n" + body?ensure_ends_with("\n") + marker + "\n">
+</#function>
+
+<#-- A JSON object from members, a hash of names to JSON text, in the hash's order. -->
+<#function object members>
+  <#local parts = []>
+  <#list members as name, value>
+    <#local parts += [name?c + ':' + value]>
+  </#list>
+  <#return '{' + parts?join(',') + '}'>
+</#function>
+
+<#--
+  A resource's Properties object from members (as for object) with "Tags": tags(extra) added when
+  there is any tag, so a fragment tags its resource without an if around a trailing comma.
+-->
+<#function withTags members extra={}>
+  <#if (extra + .data_model.tags)?has_content>
+    <#return object(members + {"Tags": tags(extra)})>
+  </#if>
+  <#return object(members)>
+</#function>
+
+<#-- [{"Name": name, "Value": value}, ...] from pairs, a hash of names to plain strings, as Environment takes it. -->
+<#function nameValues pairs>
+  <#local parts = []>
+  <#list pairs as name, value>
+    <#local parts += ['{"Name":' + name?c + ',"Value":' + value?c + '}']>
+  </#list>
+  <#return '[' + parts?join(',') + ']'>
+</#function>
+
+<#-- {"Fn::Select": [index, list]}, where list is JSON text such as getAZs(). -->
+<#function select index list>
+  <#return '{"Fn::Select":[' + index?c + ',' + list + ']}'>
+</#function>
+
+<#-- {"Fn::GetAZs": ""}: the Availability Zones of the stack's region. -->
+<#function getAZs>
+  <#return '{"Fn::GetAZs":""}'>
+</#function>
+
+<#-- {"Fn::ImportValue": value}, where value is JSON text such as sub(...). -->
+<#function importValue value>
+  <#return '{"Fn::ImportValue":' + value + '}'>
+</#function>
+
+<#-- {"Fn::Equals": [value, value]}, for the Conditions section. -->
+<#function equals value otherValue>
+  <#return '{"Fn::Equals":[' + value + ',' + otherValue + ']}'>
+</#function>
+
+<#-- {"Condition": name}, to use one condition inside another. -->
+<#function condition name>
+  <#return '{"Condition":' + name?c + '}'>
 </#function>

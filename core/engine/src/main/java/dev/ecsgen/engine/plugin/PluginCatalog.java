@@ -42,6 +42,10 @@ public final class PluginCatalog implements AutoCloseable {
     public record Provided<T>(T extension, String pluginId, String source) {
     }
 
+    /** A started plugin's class loader, which reads the resources of its jar, such as fragments. */
+    public record PluginClassLoader(String pluginId, String source, ClassLoader classLoader) {
+    }
+
     private PluginCatalog(JarPluginManager manager) {
         this.manager = manager;
     }
@@ -169,6 +173,16 @@ public final class PluginCatalog implements AutoCloseable {
     /** Returns every plugin with its state, in load order. */
     public List<PluginInfo> plugins() {
         return Collections.unmodifiableList(plugins);
+    }
+
+    /** Returns the class loaders of the started plugin jars, sorted by plugin id so that layering is repeatable. */
+    public List<PluginClassLoader> pluginClassLoaders() {
+        return manager.getPlugins().stream()
+                .filter(plugin -> plugin.getPluginState() == PluginState.STARTED)
+                .map(plugin -> new PluginClassLoader(plugin.getPluginId(), plugin.getPluginPath().toString(),
+                        plugin.getPluginClassLoader()))
+                .sorted(java.util.Comparator.comparing(PluginClassLoader::pluginId))
+                .toList();
     }
 
     /** Returns the registry renderers by type; a type with two providers is a conflict the caller reports. */

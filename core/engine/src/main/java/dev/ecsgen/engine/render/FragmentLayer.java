@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -23,17 +25,26 @@ import java.util.stream.Stream;
 public final class FragmentLayer {
     /** The class path folder of the built-in fragments; {@code index.txt} in it lists them in render order. */
     public static final String BUILT_IN_ROOT = "dev/ecsgen/fragments/";
+    /** The folder inside a plugin jar whose {@code index.txt} lists the fragments the plugin ships. */
+    public static final String PLUGIN_ROOT = "ecsgen/fragments/";
 
     private final String label;
+    private final String origin;
     private final Map<String, FragmentSource> sources = new LinkedHashMap<>();
 
-    private FragmentLayer(String label) {
+    private FragmentLayer(String label, String origin) {
         this.label = label;
+        this.origin = origin;
     }
 
     /** Returns how listings name the layer, such as {@code built-in} or {@code --fragments org}. */
     public String label() {
         return label;
+    }
+
+    /** Returns where the layer's resources come from, such as a plugin's jar, or {@code null} for a folder or the built-ins. */
+    public String origin() {
+        return origin;
     }
 
     /** Returns the layer's fragments and libraries by name, in the layer's order. */
@@ -47,7 +58,7 @@ public final class FragmentLayer {
             throw EcsgenException.invalidInput(folder + ": fragments folder not found (" + label
                     + "): create it or correct the path");
         }
-        FragmentLayer layer = new FragmentLayer(label);
+        FragmentLayer layer = new FragmentLayer(label, null);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.filter(Files::isRegularFile).filter(path -> path.toString().endsWith(".ftl")).sorted().forEach(files::add);
@@ -66,27 +77,46 @@ public final class FragmentLayer {
      * (one name a line); an index avoids scanning the class path.
      */
     public static FragmentLayer fromClassPath(String label, ClassLoader loader, String root) {
-        FragmentLayer layer = new FragmentLayer(label);
-        URL index = loader.getResource(root + "index.txt");
+        return fromResources(label, null, name -> loader.getResource(root + name), root);
+    }
+
+    /**
+     * Reads the fragments a plugin jar ships below {@link #PLUGIN_ROOT}. Only the plugin's own jar is
+     * searched, so a plugin without fragments does not pick up those of the class path behind it.
+     */
+    public static FragmentLayer fromPlugin(String pluginId, String jar, ClassLoader loader) {
+        Function<String, URL> lookup = loader instanceof URLClassLoader own
+                ? name -> own.findResource(PLUGIN_ROOT + name)
+                : name -> loader.getResource(PLUGIN_ROOT + name);
+        return fromResources("plugin " + pluginId, jar, lookup, PLUGIN_ROOT);
+    }
+
+    private static FragmentLayer fromResources(String label, String origin, Function<String, URL> lookup, String root) {
+        FragmentLayer layer = new FragmentLayer(label, origin);
+        URL index = lookup.apply("index.txt");
         if (index == null) {
             return layer;
         }
+        String where = origin == null ? label + " " + root + "index.txt" : root + "index.txt in " + origin;
         try (InputStream in = index.openStream();
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
+            int number = 0;
             while ((line = reader.readLine()) != null) {
+                number++;
                 String name = line.strip();
                 if (name.isEmpty() || name.startsWith("#")) {
                     continue;
                 }
-                URL resource = loader.getResource(root + name);
+                URL resource = lookup.apply(name);
                 if (resource == null) {
-                    throw new IllegalStateException(root + "index.txt lists " + name + ", which is missing");
+                    throw EcsgenException.invalidInput(where + ":" + number + ": lists " + name
+                            + ", which is missing: add the file or remove the line");
                 }
                 layer.sources.put(name, new FragmentSource(name, layer, null, resource));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + index + ": " + e.getMessage(), e);
+            throw EcsgenException.invalidInput(where + ": cannot read: " + e.getMessage());
         }
         return layer;
     }

@@ -76,32 +76,52 @@ public final class FragmentRenderer {
     public List<RenderedFragment> renderAll(Map<String, Object> model, Path keepRendered) {
         List<RenderedFragment> rendered = new ArrayList<>();
         for (FragmentSource source : fragments.fragments()) {
-            String text = renderText(source, model);
-            if (keepRendered != null) {
-                keep(keepRendered, source, text);
-            }
+            String text = renderText(source, model, keepRendered);
             rendered.add(new RenderedFragment(source, text, parse(source, text)));
         }
         return rendered;
     }
 
-    private String renderText(FragmentSource source, Map<String, Object> model) {
+    private String renderText(FragmentSource source, Map<String, Object> model, Path keepRendered) {
+        StringWriter out = new StringWriter();
         try {
             Template template = configuration.getTemplate(source.name());
-            StringWriter out = new StringWriter();
             template.process(model, out);
+            if (keepRendered != null) {
+                keep(keepRendered, source, out.toString());
+            }
             return out.toString();
         } catch (ParseException e) {
             throw EcsgenException.checkFailed("fragment " + where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
                     + ": invalid FreeMarker syntax: " + firstLine(e.getEditorMessage()));
         } catch (TemplateException e) {
-            String expression = e.getBlamedExpressionString();
-            throw EcsgenException.checkFailed("fragment " + where(e.getTemplateSourceName(), lineOf(e), columnOf(e))
-                    + ": " + firstLine(e.getMessageWithoutStackTop())
-                    + (expression == null ? "" : " (expression: " + expression + ")"));
+            String kept = "";
+            if (keepRendered != null) {
+                kept = "\n  the output up to the error is kept in " + keep(keepRendered, source, out.toString());
+            }
+            throw EcsgenException.checkFailed("fragment " + where(e.getTemplateSourceName(), e.getLineNumber(),
+                    e.getColumnNumber()) + ": " + describe(e) + kept);
         } catch (IOException e) {
             throw EcsgenException.checkFailed("fragment " + source.location() + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** Rewords FreeMarker's message as one line that names the failing expression and the fix. */
+    private static String describe(TemplateException e) {
+        String expression = e.getBlamedExpressionString();
+        String message = firstLine(e.getMessageWithoutStackTop());
+        if (expression != null && message.startsWith("The following has evaluated to null or missing")) {
+            return "'" + expression + "' is null or missing: check the name against 'ecsgen fragments model SPEC',"
+                    + " or test it with " + expression + "?? or give a default with " + expression + "!\"\"";
+        }
+        Throwable cause = e.getCause();
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (message.endsWith(":") && cause != null) {
+            message = message + " " + firstLine(cause.getMessage());
+        }
+        return message + (expression == null ? "" : " (expression: " + expression + ")");
     }
 
     private String where(String templateName, Integer line, Integer column) {
@@ -120,14 +140,6 @@ public final class FragmentRenderer {
             }
         }
         return null;
-    }
-
-    private static Integer lineOf(TemplateException e) {
-        return e.getLineNumber();
-    }
-
-    private static Integer columnOf(TemplateException e) {
-        return e.getColumnNumber();
     }
 
     private static ObjectNode parse(FragmentSource source, String text) {
@@ -160,11 +172,13 @@ public final class FragmentRenderer {
         return object;
     }
 
-    private static void keep(Path folder, FragmentSource source, String text) {
+    /** Writes a fragment's raw output to {@code folder/<name>.json} and returns that file. */
+    private static Path keep(Path folder, FragmentSource source, String text) {
         Path file = folder.resolve(source.name().replaceFirst("\\.ftl$", ".json"));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
         } catch (IOException e) {
             throw EcsgenException.invalidInput(file + ": cannot write rendered fragment (--keep-rendered): " + e.getMessage());
         }

@@ -16,9 +16,15 @@ import java.nio.file.Path;
  */
 public record FragmentSource(String name, FragmentLayer layer, Path file, URL resource) {
 
-    /** Returns where the text is, for messages: the file path or the resource's layer and name. */
+    /**
+     * Returns where the text is, for messages: the file path, or the resource's layer and name with
+     * the plugin jar it comes from.
+     */
     public String location() {
-        return file != null ? file.toString() : layer.label() + " " + name;
+        if (file != null) {
+            return file.toString();
+        }
+        return layer.label() + " " + name + (layer.origin() == null ? "" : " (in " + layer.origin() + ")");
     }
 
     InputStream open() throws IOException {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The {@code json(value)} function of fragments: writes any model value (text, number, boolean, list,
- * hash, or an intrinsic function built by a plugin) as JSON text, escaped as JSON requires.
+ * hash, or an intrinsic function built by a plugin) as JSON text, escaped as JSON requires. Keys of
+ * maps without their own order are sorted, so the template is the same on every run.
  */
 final class JsonFunction implements TemplateMethodModelEx {
     private final ObjectMapper mapper;
@@ -26,7 +27,7 @@ final class JsonFunction implements TemplateMethodModelEx {
         }
         Object value = DeepUnwrap.unwrap((TemplateModel) arguments.get(0));
         try {
-            return mapper.writeValueAsString(value);
+            return mapper.writeValueAsString(ModelJson.ordered(value));
         } catch (JsonProcessingException e) {
             throw new TemplateModelException("json() cannot write a " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }

@@ -61,6 +61,11 @@ public final class SourceMap {
         return key != null ? toLocation(key) : valueAt(pointer);
     }
 
+    /** Returns whether the document writes a key or value at {@code pointer}, as opposed to a default filling it in. */
+    public boolean contains(String pointer) {
+        return keys.containsKey(pointer) || values.containsKey(pointer);
+    }
+
     public String file() {
         return file;
     }

@@ -91,6 +91,11 @@ public final class SpecLoader {
         return mapper;
     }
 
+    /** Returns the YAML reader with the spec's limits, which organization profiles share. */
+    ObjectMapper yamlMapper() {
+        return yaml;
+    }
+
     /** Loads, validates and completes the spec in {@code file}. */
     public LoadedSpec load(Path file) {
         String name = file.toString();
@@ -152,7 +157,7 @@ public final class SpecLoader {
         }
     }
 
-    private static String describe(String name, String format, JsonProcessingException e, SourceMap sources) {
+    static String describe(String name, String format, JsonProcessingException e, SourceMap sources) {
         JsonLocation location = e.getLocation();
         String where = location == null || location.getLineNr() < 1
                 ? name
