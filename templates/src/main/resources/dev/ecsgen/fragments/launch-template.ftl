@@ -1,6 +1,8 @@
 <#--
-  The launch template of the container instances. Its user data writes /etc/ecs/ecs.config before
-  the ECS agent first starts; the agent reads that file only at start.
+  The launch template of the container instances. On Amazon Linux its user data is a shell script
+  that writes /etc/ecs/ecs.config before the ECS agent first starts; the agent reads that file only
+  at start. On Bottlerocket (ami.userDataFormat "toml") the user data is TOML settings, and the
+  planner rejects agent-level registry credentials there.
 
   Credentials reach the file only as base64 of username:password (the dockercfg form), which holds
   no quote, backslash, dollar sign or newline, so no password can break the shell, the config file
@@ -77,7 +79,17 @@ printf 'ECS_ENGINE_AUTH_DATA={[=authParts?join(",")]}\n'<#list agentAuth.entries
             {"ResourceType": "volume", "Tags": [=cfn.tags()]}
           ],
 </#if>
-<#if subVariables?has_content>
+<#if ami.userDataFormat == "toml">
+  <#if agentAuth.enabled>
+    <#stop "agent-level registry credentials need shell user data, but this AMI reads TOML user data">
+  </#if>
+<#-- A cluster name holds only letters, digits, hyphens and underscores, so it is safe in a TOML string. -->
+<#assign settings>
+[settings.ecs]
+cluster = "${Cluster}"
+</#assign>
+          "UserData": [=cfn.base64(cfn.sub(settings))]
+<#elseif subVariables?has_content>
           "UserData": [=cfn.base64(cfn.subWith(script, subVariables))]
 <#else>
           "UserData": [=cfn.base64(cfn.sub(script))]

@@ -8,7 +8,7 @@ import picocli.CommandLine.HelpCommand;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generates AWS CloudFormation stacks for Amazon ECS clusters on EC2 that pull from private registries.",
-        subcommands = {GenerateCommand.class, PluginsCommand.class, HelpCommand.class},
+        subcommands = {GenerateCommand.class, PluginsCommand.class, AmiCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
