@@ -1,6 +1,7 @@
 <#--
   The launch template of the container instances. lib/userdata.ftl builds its user data, which
-  configures the ECS agent and its registry credentials.
+  configures the ECS agent and its registry credentials: a shell script on Amazon Linux, TOML
+  settings on Bottlerocket (where the planner rejects agent-level registry credentials).
 -->
 <#import "lib/userdata.ftl" as userdata>
 {

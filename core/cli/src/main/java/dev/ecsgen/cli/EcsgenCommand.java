@@ -14,6 +14,7 @@ import picocli.CommandLine.HelpCommand;
             PreviewCommand.class,
             PluginsCommand.class,
             FragmentsCommand.class,
+            AmiCommand.class,
             DiagramCommand.class,
             SchemaCommand.class,
             InitCommand.class,

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManPagesTest {
-    private static final List<String> PAGES = List.of("ecsgen.1", "ecsgen-generate.1", "ecsgen-plugins.1",
-            "ecsgen-schema.1", "ecsgen-diagram.1", "ecsgen-init.1", "ecsgen-completion.1", "ecsgen-help.1");
+    private static final List<String> PAGES = List.of("ecsgen.1", "ecsgen-generate.1", "ecsgen-validate.1",
+            "ecsgen-preview.1", "ecsgen-plugins.1", "ecsgen-fragments.1", "ecsgen-fragments-list.1",
+            "ecsgen-fragments-export.1", "ecsgen-fragments-model.1", "ecsgen-ami.1", "ecsgen-ami-export.1",
+            "ecsgen-diagram.1", "ecsgen-schema.1", "ecsgen-init.1", "ecsgen-completion.1", "ecsgen-help.1");
 
     private static String render(Path page) throws IOException, InterruptedException {
         Process groff = new ProcessBuilder("groff", "-man", "-Tutf8", "-ww", page.toString())

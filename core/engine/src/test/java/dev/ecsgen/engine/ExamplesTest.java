@@ -2,6 +2,8 @@ package dev.ecsgen.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ecsgen.engine.check.Finding;
 import dev.ecsgen.engine.check.TemplateChecker;
 import dev.ecsgen.engine.check.spec.ResourceSpecChecker;
@@ -13,8 +15,10 @@ import dev.ecsgen.engine.write.OutputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * offline validator.
  */
 class ExamplesTest {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final String LAUNCH_IMAGE_ID = "/Resources/LaunchTemplate/Properties/LaunchTemplateData/ImageId";
     private static PluginCatalog plugins;
 
     @BeforeAll
@@ -40,10 +46,20 @@ class ExamplesTest {
         plugins.close();
     }
 
+    /** Returns every spec in examples/: each .yaml file except the AMI map files that specs name in ami.file. */
     static Stream<Path> examples() throws IOException {
+        List<Path> yamlFiles;
         try (Stream<Path> files = Files.list(Golden.projectDir().resolve("examples"))) {
-            return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList().stream();
+            yamlFiles = files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
         }
+        Set<Path> mapFiles = new HashSet<>();
+        for (Path file : yamlFiles) {
+            JsonNode amiFile = YAML.readTree(file.toFile()).path("ami").path("file");
+            if (amiFile.isTextual()) {
+                mapFiles.add(file.resolveSibling(amiFile.asText()).normalize());
+            }
+        }
+        return yamlFiles.stream().filter(file -> !mapFiles.contains(file.normalize()));
     }
 
     static Path golden(Path example, String extension) {
@@ -94,6 +110,13 @@ class ExamplesTest {
         assertThat(findings).isEmpty();
     }
 
+    /*
+     * NOTE: cloudformation-validate 1.9.0-beta reports E1152 for an ImageId of resolve:ssm:<parameter>,
+     * because its AWS::EC2::Image.Id format accepts only ami- ids. EC2 launch templates accept that form
+     * and resolve it at each launch, and cfn-lint accepts it since its ImageId format learned SSM
+     * parameters. This test expects exactly that one error for such templates, so it fails once the
+     * validator is fixed and the exception can go.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void passesCloudFormationValidate(Path example, @TempDir Path folder) throws IOException {
@@ -102,7 +125,16 @@ class ExamplesTest {
             Path template = folder.resolve("template." + format.name().toLowerCase(java.util.Locale.ROOT));
             Files.writeString(template, stack.text());
             ExternalCheckers.ValidatorResult result = ExternalCheckers.runCloudFormationValidate(template);
-            assertThat(result.errors()).as("cloudformation-validate errors for %s (%s)", example, format).isEmpty();
+            List<ExternalCheckers.ValidatorDiagnostic> errors = result.errors();
+            boolean launchResolved = stack.template().at(LAUNCH_IMAGE_ID).asText().startsWith("resolve:ssm:");
+            if (launchResolved) {
+                assertThat(errors).as("cloudformation-validate errors for %s (%s)", example, format)
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.ruleId()).isEqualTo("E1152"))
+                        .satisfies(error -> assertThat(error.message()).startsWith("'resolve:ssm:"));
+                continue;
+            }
+            assertThat(errors).as("cloudformation-validate errors for %s (%s)", example, format).isEmpty();
             assertThat(result.exitCode()).as("cloudformation-validate exit code; stderr: %s", result.stderr()).isZero();
         }
     }

@@ -15,6 +15,17 @@
 
 <#-- Returns {"Fn::Base64": {"Fn::Sub": ...}} of the boot script as JSON text. -->
 <#function userData>
+<#if ami.userDataFormat == "toml">
+  <#if agentAuth.enabled>
+    <#stop "agent-level registry credentials need shell user data, but this AMI reads TOML user data">
+  </#if>
+<#-- A cluster name holds only letters, digits, hyphens and underscores, so it is safe in a TOML string. -->
+<#local settings>
+[settings.ecs]
+cluster = "${Cluster}"
+</#local>
+  <#return cfn.base64(cfn.sub(settings))>
+</#if>
 <#local authParts = []>
 <#local subVariables = {}>
 <#list agentAuth.entries as entry>

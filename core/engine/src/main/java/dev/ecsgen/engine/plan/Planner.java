@@ -64,6 +64,7 @@ public final class Planner {
         SpecProblems problems = new SpecProblems(loaded.sources());
         AmiContribution ami = planAmi(loaded, problems);
         List<PlannedRegistry> registries = planRegistries(loaded, problems);
+        rejectTomlAgentAuth(ami, registries, problems);
         problems.throwIfAny();
         checkRegistryConflicts(loaded, registries);
 
@@ -155,6 +156,25 @@ public final class Planner {
             }
         }
         return planned;
+    }
+
+    /**
+     * Rejects agent-level credentials on an image with TOML user data (Bottlerocket): the agent-level
+     * form writes /etc/ecs/ecs.config from a boot script, and ecsgen does not write Bottlerocket's
+     * registry credential settings.
+     */
+    private static void rejectTomlAgentAuth(AmiContribution ami, List<PlannedRegistry> registries, SpecProblems problems) {
+        if (ami == null || ami.userDataFormat() != UserDataFormat.TOML) {
+            return;
+        }
+        for (PlannedRegistry registry : registries) {
+            if (registry.entry().auth().equalsIgnoreCase(AuthMode.AGENT.name())) {
+                problems.conflict("/registries/" + registry.index() + "/auth", "registries[" + registry.index() + "] ("
+                        + registry.entry().type() + ") uses auth: agent, which the TOML user data of this AMI"
+                        + " variant cannot configure: set 'auth: task' to pass the credentials through each"
+                        + " task definition, or choose an Amazon Linux variant");
+            }
+        }
     }
 
     /**

@@ -45,6 +45,8 @@ public final class FragmentRenderer {
 
     private final FragmentSet fragments;
     private final Configuration configuration;
+    /** Whether the fragment texts passed {@link PartitionLiteralCheck}; they are read once per renderer. */
+    private boolean partitionsChecked;
 
     public FragmentRenderer(FragmentSet fragments) {
         this.fragments = fragments;
@@ -74,6 +76,10 @@ public final class FragmentRenderer {
      * @param keepRendered a folder to write each fragment's raw output to, or {@code null}
      */
     public List<RenderedFragment> renderAll(Map<String, Object> model, Path keepRendered) {
+        if (!partitionsChecked) {
+            PartitionLiteralCheck.check(fragments);
+            partitionsChecked = true;
+        }
         List<RenderedFragment> rendered = new ArrayList<>();
         for (FragmentSource source : fragments.fragments()) {
             String text = renderText(source, model, keepRendered);
