@@ -106,4 +106,6 @@ if (json) {
         }
     }
 }
-process.exit(reports.some(isFailure) ? 1 : 0);
+// Setting exitCode instead of calling process.exit() lets Node flush a large report to a pipe first;
+// process.exit() can cut the output short when stdout is a pipe.
+process.exitCode = reports.some(isFailure) ? 1 : 0;

@@ -192,7 +192,7 @@ class RegistryPlanningTest {
                   source: bottlerocket
                 """ + TASKS, false, 2,
                 "spec.yaml:3:11: invalid value 'bottlerocket' for ami.source: expected one of the AMI sources the"
-                        + " loaded plugins provide: ecs-optimized");
+                        + " loaded plugins provide: ecs-optimized, region-map");
     }
 
     @Test
