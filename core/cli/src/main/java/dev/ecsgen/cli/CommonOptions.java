@@ -33,7 +33,7 @@ public final class CommonOptions {
         System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
         // PF4J logs load failures itself; ecsgen reports them once, with the jar and the reason.
-        System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", verbose ? "info" : "off");
+        System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", verbose ? "warn" : "off");
     }
 
     /**

@@ -11,12 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Replaces a file atomically: the text goes to a temporary file beside it, which is flushed to disk
  * and then moved over the target. A failure leaves the old file as it was and no temporary file.
  */
 public final class AtomicFileWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicFileWriter.class);
+
     private AtomicFileWriter() {
     }
 
@@ -44,6 +48,7 @@ public final class AtomicFileWriter {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
             temporary = null;
+            LOG.info("Wrote {} ({} bytes)", target, text.getBytes(StandardCharsets.UTF_8).length);
         } catch (AccessDeniedException e) {
             throw EcsgenException.invalidInput(target + ": cannot write: permission denied on " + e.getFile()
                     + "; the old file, if any, is unchanged");
