@@ -144,8 +144,9 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         for (PluginInfo plugin : plugins.plugins()) {
             if (plugin.failure() != null) {
-                err.println("warning: plugin " + plugin.id() + " (" + plugin.source() + ") is " + plugin.state()
-                        + ": " + plugin.failure());
+                String state = plugin.state().equals("disabled") ? "is disabled" : "failed to load";
+                err.println("warning: plugin " + plugin.id() + " (" + plugin.source() + ") " + state + ": "
+                        + plugin.failure());
             }
         }
         err.flush();
