@@ -138,7 +138,7 @@ public final class PluginCatalog implements AutoCloseable {
 
     /**
      * Creates the extensions of one plugin. PF4J's {@code getExtensions} logs and skips an extension whose
-     * constructor throws, which would list a broken plugin as started; creating them here lets that error reach
+     * constructor throws, which would list a broken plugin as started. Creating them here lets that error reach
      * the caller.
      */
     private <T> List<T> create(Class<T> type, String pluginId) {

@@ -3,6 +3,7 @@ package dev.ecsgen.engine.spec;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -60,7 +61,7 @@ public final class SourceMap {
     }
 
     /**
-     * Jackson's YAML parser does not expand an alias: it returns the anchor's name as a text value, so
+     * Jackson's YAML parser does not expand an alias. It returns the anchor's name as a text value, so
      * {@code description: *a} would silently become the text "a". A spec therefore rejects every alias.
      */
     private static EcsgenException aliasNotSupported(String file, JsonParser parser, String anchor) {
@@ -73,9 +74,14 @@ public final class SourceMap {
     private static JsonToken nextToken(String file, JsonParser parser) throws IOException {
         try {
             return parser.nextToken();
-        } catch (StreamConstraintsException e) {
+        } catch (JsonProcessingException e) {
+            // The YAML parser reports the depth limit of block-style nesting wrapped in its own exception.
+            boolean nesting = e.getMessage() != null && e.getMessage().contains("nesting depth");
+            if (!nesting && !(e instanceof StreamConstraintsException)) {
+                throw e;
+            }
             JsonLocation at = parser.currentLocation();
-            String limit = e.getMessage() != null && e.getMessage().contains("nesting depth")
+            String limit = nesting
                     ? "the document is nested deeper than " + factoryNesting(parser) + " levels, far deeper than any"
                             + " spec needs: remove the extra brackets or indentation levels"
                     : "the document exceeds a size limit of the parser (" + firstLine(e.getMessage()) + ")";
