@@ -59,6 +59,14 @@ final class BatchRun {
                     err.println(line.startsWith("  ") ? line : "error: " + line);
                 }
                 exitCode = Math.max(exitCode, e.exitCode());
+            } catch (RuntimeException e) {
+                // A bug in ecsgen or a plugin fails this spec only; the other specs still run.
+                if (terminal) {
+                    err.print("\r\u001b[K");
+                }
+                err.println("error: " + spec + ": internal error: " + e + "; this is a bug in ecsgen or a plugin."
+                        + " Rerun this spec alone with --stacktrace and report the output.");
+                exitCode = Math.max(exitCode, ExitCodes.INTERNAL_ERROR);
             }
         }
         if (terminal) {

@@ -6,6 +6,7 @@ import dev.ecsgen.engine.GeneratedStack;
 import dev.ecsgen.engine.StackGenerator;
 import dev.ecsgen.engine.check.Finding;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.plugin.PluginInfo;
 import dev.ecsgen.engine.spec.LoadedSpec;
 import dev.ecsgen.engine.spec.SpecLoader;
 import dev.ecsgen.engine.write.AtomicFileWriter;
@@ -92,6 +93,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GenerateOptions options = new GenerateOptions(format, strict, fragmentDirs, keepRendered,
                 CommonOptions.pathList(System.getenv("ECSGEN_FRAGMENTS")), profile);
         try (PluginCatalog plugins = PluginCatalog.load(common.pluginRoots())) {
+            printPluginProblems(plugins, spec.commandLine().getErr(), common.quiet);
             StackGenerator generator = new StackGenerator(plugins, options);
             if (builtIn) {
                 return writeOne(generator, generator.applyProfile(loadBuiltIn()), output);
@@ -128,6 +130,24 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         for (Finding finding : stack.findings()) {
             err.println("warning: " + finding);
+        }
+        err.flush();
+    }
+
+    /**
+     * Prints one warning for each plugin jar that failed to load or is disabled, so that a spec that needs it
+     * fails with the reason in view; the other plugins still serve their specs.
+     */
+    static void printPluginProblems(PluginCatalog plugins, PrintWriter err, boolean quiet) {
+        if (quiet) {
+            return;
+        }
+        for (PluginInfo plugin : plugins.plugins()) {
+            if (plugin.failure() != null) {
+                String state = plugin.state().equals("disabled") ? "is disabled" : "failed to load";
+                err.println("warning: plugin " + plugin.id() + " (" + plugin.source() + ") " + state + ": "
+                        + plugin.failure());
+            }
         }
         err.flush();
     }

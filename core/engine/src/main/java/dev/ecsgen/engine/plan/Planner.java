@@ -42,6 +42,8 @@ public final class Planner {
     private static final Pattern SAFE_SECRET_ARN =
             Pattern.compile("arn:[a-z-]+:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+");
 
+    private static final Pattern AGENT_AUTH_VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
+
     private final PluginCatalog plugins;
     private final boolean strict;
 
@@ -116,7 +118,13 @@ public final class Planner {
         AmiSpec amiSpec = new AmiSpec(section.source(), section.variant(), section.file(), section.resolve(),
                 section.pin(), loaded.baseDir());
         try {
-            return source.contribute(amiSpec);
+            AmiContribution contribution = source.contribute(amiSpec);
+            if (contribution == null) {
+                throw pluginResultInvalid(providers.get(0), "contribute", "returned no AMI contribution (null)");
+            }
+            return contribution;
+        } catch (EcsgenException e) {
+            throw e;
         } catch (InvalidSpecException e) {
             problems.conflict("/ami/" + e.field(), "invalid ami." + e.field() + ": " + e.getMessage());
             return null;
@@ -147,10 +155,16 @@ public final class Planner {
                     AuthMode.valueOf(entry.auth().toUpperCase(Locale.ROOT)), entry.secretArn(), entry.kmsKeyArn());
             try {
                 RegistryDescriptor descriptor = provider.extension().describe(registrySpec);
+                if (descriptor == null) {
+                    throw pluginResultInvalid(provider, "describe", "returned no descriptor (null)");
+                }
                 RegistryContribution contribution = provider.extension().contribute(registrySpec, descriptor);
+                checkContribution(provider, contribution);
                 planned.add(new PlannedRegistry(i, entry, descriptor, contribution, provider.pluginId()));
             } catch (InvalidSpecException e) {
                 problems.conflict(at + "/" + e.field(), "invalid registries[" + i + "]." + e.field() + ": " + e.getMessage());
+            } catch (EcsgenException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw pluginFailure(provider, "describe or contribute", e);
             }
@@ -462,6 +476,28 @@ public final class Planner {
             names.add(provider.pluginId() + " (" + provider.source() + ")");
         }
         return String.join(" and ", names);
+    }
+
+    /**
+     * Rejects a contribution that the template or the user data script could not carry safely: a missing
+     * contribution, or an agent auth entry whose variable name is not alphanumeric, since the user data script
+     * uses that name as a shell variable and in Fn::Sub.
+     */
+    private static void checkContribution(Provided<RegistryAuthRenderer> provider, RegistryContribution contribution) {
+        if (contribution == null) {
+            throw pluginResultInvalid(provider, "contribute", "returned no contribution (null)");
+        }
+        AgentAuthEntry entry = contribution.agentAuth();
+        if (entry != null && !AGENT_AUTH_VARIABLE.matcher(entry.variable()).matches()) {
+            throw pluginResultInvalid(provider, "contribute", "returned the agent auth variable "
+                    + SpecProblems.quote(entry.variable()) + ", which is not a letter followed by up to 63 letters"
+                    + " or digits");
+        }
+    }
+
+    private static EcsgenException pluginResultInvalid(Provided<?> provider, String step, String problem) {
+        return EcsgenException.checkFailed("plugin " + provider.pluginId() + " (" + provider.source() + ") "
+                + problem + " from " + step + ": report this to the plugin's author or remove it from the plugin folders");
     }
 
     private static EcsgenException pluginFailure(Provided<?> provider, String step, RuntimeException e) {

@@ -61,7 +61,7 @@ public final class PluginCatalog implements AutoCloseable {
             try {
                 manager.loadPlugin(jar);
             } catch (RuntimeException e) {
-                failedJars.put(jar.toString(), loadFailure(jar, e));
+                failedJars.put(jar.toString(), loadFailure(manager, jar, e));
             }
         }
         manager.startPlugins();
@@ -115,16 +115,18 @@ public final class PluginCatalog implements AutoCloseable {
         List<String> names = new ArrayList<>();
         String failure = null;
         try {
-            for (RegistryAuthRenderer renderer : manager.getExtensions(RegistryAuthRenderer.class, pluginId)) {
+            for (RegistryAuthRenderer renderer : create(RegistryAuthRenderer.class, pluginId)) {
                 String type = renderer.type();
                 registries.computeIfAbsent(type, key -> new ArrayList<>()).add(new Provided<>(renderer, label(pluginId), source));
                 names.add("registry " + type);
             }
-            for (AmiSource ami : manager.getExtensions(AmiSource.class, pluginId)) {
+            for (AmiSource ami : create(AmiSource.class, pluginId)) {
                 String id = ami.id();
                 amiSources.computeIfAbsent(id, key -> new ArrayList<>()).add(new Provided<>(ami, label(pluginId), source));
                 names.add("ami " + id);
             }
+        } catch (ExtensionCreationException e) {
+            failure = e.getMessage();
         } catch (RuntimeException | LinkageError e) {
             failure = "an extension failed to start: " + reason(e);
         }
@@ -132,6 +134,40 @@ public final class PluginCatalog implements AutoCloseable {
             return;
         }
         plugins.add(new PluginInfo(label(pluginId), version, source, failure == null ? "started" : "failed", names, failure));
+    }
+
+    /**
+     * Creates the extensions of one plugin. PF4J's {@code getExtensions} logs and skips an extension whose
+     * constructor throws, which would list a broken plugin as started. Creating them here lets that error reach
+     * the caller.
+     */
+    private <T> List<T> create(Class<T> type, String pluginId) {
+        List<T> extensions = new ArrayList<>();
+        for (Class<? extends T> extensionClass : manager.getExtensionClasses(type, pluginId)) {
+            try {
+                extensions.add(manager.getExtensionFactory().create(extensionClass));
+            } catch (RuntimeException | LinkageError e) {
+                throw new ExtensionCreationException("extension " + extensionClass.getName()
+                        + " could not be created: " + rootMessage(e) + ": report this to the plugin's author or"
+                        + " remove the jar from the plugin folders");
+            }
+        }
+        return extensions;
+    }
+
+    /** An extension whose constructor failed, with the message to show. */
+    private static final class ExtensionCreationException extends RuntimeException {
+        ExtensionCreationException(String message) {
+            super(message);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static String label(String pluginId) {
@@ -142,7 +178,7 @@ public final class PluginCatalog implements AutoCloseable {
      * Explains why PF4J could not load a jar. PF4J's own messages for a jar that is not a zip file, or that has
      * no plugin descriptor in its manifest, name neither cause, so the jar is inspected here.
      */
-    private static String loadFailure(Path jar, RuntimeException e) {
+    private static String loadFailure(JarPluginManager manager, Path jar, RuntimeException e) {
         Manifest manifest;
         try (JarFile file = new JarFile(jar.toFile())) {
             manifest = file.getManifest();
@@ -154,6 +190,13 @@ public final class PluginCatalog implements AutoCloseable {
             return "not an ecsgen plugin, because its manifest has no Plugin-Id: a plugin jar needs the manifest"
                     + " entries Plugin-Id, Plugin-Version and Plugin-Requires, so rebuild it with them or remove it"
                     + " from the plugin folder";
+        }
+        String id = manifest.getMainAttributes().getValue("Plugin-Id");
+        PluginWrapper first = manager.getPlugin(id);
+        if (first != null && !first.getPluginPath().equals(jar)) {
+            // PF4J's own message for this case prints its internal plugin record.
+            return "has the plugin id '" + id + "', which " + first.getPluginPath() + " already has: remove one of"
+                    + " the two jars from the plugin folders";
         }
         return reason(e);
     }

@@ -3,7 +3,11 @@ package dev.ecsgen.engine.spec;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.ecsgen.engine.EcsgenException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,13 +25,31 @@ public final class SourceMap {
         this.file = file;
     }
 
-    /** Reads {@code content} once with the given factory and records every position. */
+    /**
+     * Reads {@code content} once with the given factory and records every position.
+     *
+     * @throws EcsgenException for a YAML alias, a text value longer than the factory allows, or a document
+     *                         nested deeper than it allows, with the line and column where the parser stopped
+     */
     static SourceMap scan(String file, JsonFactory factory, String content) throws IOException {
         SourceMap map = new SourceMap(file);
         try (JsonParser parser = factory.createParser(content)) {
             JsonToken token;
-            while ((token = parser.nextToken()) != null) {
+            while ((token = nextToken(file, parser)) != null) {
                 String pointer = parser.getParsingContext().pathAsPointer().toString();
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    throw aliasNotSupported(file, parser, yaml.getText());
+                }
+                if (token == JsonToken.VALUE_STRING
+                        && parser.getTextLength() > parser.streamReadConstraints().getMaxStringLength()) {
+                    // Jackson's YAML parser does not apply this limit itself, so a huge scalar stops here, before
+                    // the second parse that binds the spec.
+                    JsonLocation at = parser.currentTokenLocation();
+                    throw EcsgenException.invalidInput(file + ":" + at.getLineNr() + ":" + at.getColumnNr()
+                            + ": the value of " + displayPath(pointer) + " is " + parser.getTextLength()
+                            + " characters long, more than the " + parser.streamReadConstraints().getMaxStringLength()
+                            + " characters a spec value may have: shorten it");
+                }
                 if (token == JsonToken.FIELD_NAME) {
                     map.keys.putIfAbsent(pointer, parser.currentTokenLocation());
                 } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
@@ -36,6 +58,47 @@ public final class SourceMap {
             }
         }
         return map;
+    }
+
+    /**
+     * Jackson's YAML parser does not expand an alias. It returns the anchor's name as a text value, so
+     * {@code description: *a} would silently become the text "a". A spec therefore rejects every alias.
+     */
+    private static EcsgenException aliasNotSupported(String file, JsonParser parser, String anchor) {
+        JsonLocation at = parser.currentTokenLocation();
+        return EcsgenException.invalidInput(file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": YAML alias *"
+                + anchor + " is not supported in a spec, because ecsgen does not expand anchors and aliases:"
+                + " write the value out in full");
+    }
+
+    private static JsonToken nextToken(String file, JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken();
+        } catch (JsonProcessingException e) {
+            // The YAML parser reports the depth limit of block-style nesting wrapped in its own exception.
+            boolean nesting = e.getMessage() != null && e.getMessage().contains("nesting depth");
+            if (!nesting && !(e instanceof StreamConstraintsException)) {
+                throw e;
+            }
+            JsonLocation at = parser.currentLocation();
+            String limit = nesting
+                    ? "the document is nested deeper than " + factoryNesting(parser) + " levels, far deeper than any"
+                            + " spec needs: remove the extra brackets or indentation levels"
+                    : "the document exceeds a size limit of the parser (" + firstLine(e.getMessage()) + ")";
+            throw EcsgenException.invalidInput(file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + limit);
+        }
+    }
+
+    private static int factoryNesting(JsonParser parser) {
+        return parser.streamReadConstraints().getMaxNestingDepth();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     /**

@@ -117,6 +117,8 @@ public final class SpecLoader {
             raw = mapper.readValue(content, StackSpec.class);
         } catch (JsonProcessingException e) {
             throw EcsgenException.invalidInput(describe(name, isJson ? "JSON" : "YAML", e, sources));
+        } catch (EcsgenException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw EcsgenException.invalidInput(name + ": cannot parse the spec: " + firstLine(e.getMessage()));
         }

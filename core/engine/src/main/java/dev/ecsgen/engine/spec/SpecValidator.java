@@ -138,7 +138,7 @@ final class SpecValidator {
                 problems.invalid(at + "/id", entry.id(), "a letter then up to 63 letters or digits, e.g. InternalRegistry");
             }
             if (entry.host() != null) {
-                checkText(at + "/host", entry.host(), false);
+                checkText(at + "/host", entry.host(), false, "a registry host[:port] such as registry.example.com:5000,");
             }
             if (entry.secretArn() != null && !SECRET_ARN.matcher(entry.secretArn()).matches()) {
                 invalidArn(at + "/secretArn", entry.secretArn(),
@@ -258,7 +258,8 @@ final class SpecValidator {
             }
             if (container.image() == null) {
                 problems.missing(at, "image", "an image reference such as nginx:1.27 or quay.io/org/app:1.0");
-            } else {
+            } else if (checkText(at + "/image", container.image(), false,
+                    "an image reference such as nginx:1.27 or quay.io/org/app:1.0,")) {
                 try {
                     ImageReference.parse(container.image());
                 } catch (IllegalArgumentException e) {
@@ -345,15 +346,25 @@ final class SpecValidator {
     }
 
     /** Rejects control characters and the invisible bidirectional marks that can disguise a value. */
-    private void checkText(String pointer, String value, boolean allowLineBreaks) {
+    private boolean checkText(String pointer, String value, boolean allowLineBreaks) {
+        return checkText(pointer, value, allowLineBreaks, "text");
+    }
+
+    /**
+     * Rejects control characters and invisible formatting marks in a value whose allowed form is {@code form}.
+     *
+     * @return whether the value is free of them
+     */
+    private boolean checkText(String pointer, String value, boolean allowLineBreaks, String form) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean lineBreak = c == '\n' || c == '\t';
             if ((Character.isISOControl(c) && !(allowLineBreaks && lineBreak)) || Character.getType(c) == Character.FORMAT) {
-                problems.invalid(pointer, value, "text without control characters or invisible formatting marks"
+                problems.invalid(pointer, value, form + " without control characters or invisible formatting marks"
                         + " (found U+" + String.format("%04X", (int) c) + ")");
-                return;
+                return false;
             }
         }
+        return true;
     }
 }

@@ -7,7 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -30,6 +32,10 @@ public final class AtomicFileWriter {
             throw EcsgenException.invalidInput(target + ": is a directory: name a file, such as " + target.resolve("stack.json"));
         }
         Path folder = absolute.getParent();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw EcsgenException.invalidInput(target + ": cannot write: " + folder
+                    + " is a file, not a folder: choose an output path inside a folder");
+        }
         if (!Files.isDirectory(folder)) {
             throw EcsgenException.invalidInput(target + ": cannot write: folder " + folder + " does not exist");
         }
@@ -66,8 +72,21 @@ public final class AtomicFileWriter {
         }
     }
 
+    /** Describes a failed write without Java class names; the JDK's own text for a file system error is its reason. */
     private static String describe(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.contains("No space left") ? "no space left on the device" : message;
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("No space left")) {
+            return "no space left on the device";
+        }
+        if (e instanceof FileSystemException fileError) {
+            String reason = fileError.getReason();
+            if (reason == null) {
+                reason = e instanceof NoSuchFileException
+                        ? "the file system does not allow creating this file"
+                        : "the file system rejected the write";
+            }
+            return (fileError.getFile() == null ? "" : fileError.getFile() + ": ") + reason;
+        }
+        return message.isEmpty() ? "input/output error" : message;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsgen.engine.GenerateOptions;
 import dev.ecsgen.engine.StackGenerator;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.AgentBoot;
 import dev.ecsgen.engine.testing.Golden;
 import dev.ecsgen.engine.write.OutputFormat;
 import java.io.IOException;
@@ -47,27 +48,7 @@ final class PreviewSpecs {
      * overrides.
      */
     static Map<String, String> parameterValues(JsonNode template, Map<String, String> overrides) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> parameter : template.path("Parameters").properties()) {
-            if (parameter.getValue().has("Default")) {
-                continue;
-            }
-            String name = parameter.getKey();
-            String type = parameter.getValue().path("Type").asText();
-            if (type.equals("AWS::EC2::VPC::Id")) {
-                values.put(name, "vpc-0a1b2c3d4e5f60718");
-            } else if (type.equals("List<AWS::EC2::Subnet::Id>")) {
-                values.put(name, "subnet-0a1b2c3d4e5f60718,subnet-1a2b3c4d5e6f70819");
-            } else if (name.endsWith("Username")) {
-                values.put(name, "example-" + name.toLowerCase(java.util.Locale.ROOT));
-            } else if (name.endsWith("Password")) {
-                values.put(name, "Preview-" + name + "-1");
-            } else {
-                values.put(name, "example-" + name);
-            }
-        }
-        values.putAll(overrides);
-        return values;
+        return AgentBoot.parameterValues(template, overrides);
     }
 
     private static List<Path> yamlFiles(Path folder) {

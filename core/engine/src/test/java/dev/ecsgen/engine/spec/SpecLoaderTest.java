@@ -169,7 +169,7 @@ class SpecLoaderTest {
     }
 
     @Test
-    void aliasBombIsNotExpanded() {
+    void aliasBombIsRejectedAtFirstAlias() {
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for (int level = 1; level < 30; level++) {
             bomb.append((char) ('a' + level % 26)).append(level).append(": &l").append(level).append(" [");
@@ -180,16 +180,51 @@ class SpecLoaderTest {
         long start = System.nanoTime();
         String message = messageOf(() -> parse(bomb.toString()));
 
-        // Jackson reads an alias as a reference without copying the anchored nodes, so nothing grows.
-        assertThat(message).startsWith("spec.yaml:1:1: unknown key 'a' in the top level");
+        assertThat(message).isEqualTo("spec.yaml:2:10: YAML alias *a is not supported in a spec, because ecsgen"
+                + " does not expand anchors and aliases: write the value out in full");
         assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds to reject").isLessThan(5_000);
+    }
+
+    /**
+     * Jackson's YAML parser returns an alias as the text of the anchor's name, so without the check
+     * {@code description: *n} would load as the description "n".
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "description: *n|3:14|n",
+        "tags: *n|3:7|n",
+        "tags: {team: *n}|3:14|n",
+    })
+    void aliasOfKnownKeyIsRejected(String line, String position, String anchor) {
+        String spec = "name: &n web\ntasks: [{name: app, containers: [{name: app, image: nginx}]}]\n" + line + "\n";
+
+        assertThat(messageOf(() -> parse(spec))).isEqualTo("spec.yaml:" + position + ": YAML alias *" + anchor
+                + " is not supported in a spec, because ecsgen does not expand anchors and aliases: write the value"
+                + " out in full");
+    }
+
+    @Test
+    void mergeKeyIsRejected() {
+        String spec = """
+                base: &base {memory: 256}
+                name: web
+                tasks:
+                  - name: app
+                    containers:
+                      - <<: *base
+                        name: app
+                        image: nginx
+                """;
+
+        assertThat(messageOf(() -> parse(spec))).startsWith("spec.yaml:6:13: YAML alias *base is not supported");
     }
 
     @Test
     void deepNestingIsRejected() {
         String deep = "name: x\ntags: " + "[".repeat(200) + "]".repeat(200) + "\n";
 
-        assertThat(messageOf(() -> parse(deep))).contains("spec.yaml").contains("nesting depth");
+        assertThat(messageOf(() -> parse(deep))).isEqualTo("spec.yaml:2:47: the document is nested deeper than 40"
+                + " levels, far deeper than any spec needs: remove the extra brackets or indentation levels");
     }
 
     @Test
