@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsgen.engine.EcsgenException;
+import dev.ecsgen.engine.JsonPointers;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class JsonTemplateParser {
                         throw TemplateReader.duplicateKey(file, keyLocation.getLineNr(), keyLocation.getColumnNr(),
                                 name, pointer);
                     }
-                    String child = TemplateReader.child(pointer, name);
+                    String child = JsonPointers.child(pointer, name);
                     lines.putIfAbsent(child, keyLocation.getLineNr());
                     parser.nextToken();
                     object.set(name, value(child));
@@ -95,7 +96,7 @@ final class JsonTemplateParser {
                 ArrayNode array = NODES.arrayNode();
                 int index = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(value(pointer + "/" + index++));
+                    array.add(value(JsonPointers.child(pointer, index++)));
                 }
                 return array;
             }

@@ -120,9 +120,4 @@ public final class TemplateReader {
         String at = line < 1 ? "" : ":" + line + ":" + column;
         return EcsgenException.invalidInput(file + at + ": " + message);
     }
-
-    /** Appends a key to a JSON pointer, escaping {@code ~} and {@code /} as RFC 6901 requires. */
-    static String child(String pointer, String key) {
-        return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
-    }
 }

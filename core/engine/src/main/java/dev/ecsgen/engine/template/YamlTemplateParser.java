@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsgen.engine.EcsgenException;
+import dev.ecsgen.engine.JsonPointers;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -105,7 +106,7 @@ final class YamlTemplateParser {
             ArrayNode array = NODES.arrayNode();
             int index = 0;
             for (Node item : sequence.getValue()) {
-                array.add(convert(item, pointer + "/" + index++));
+                array.add(convert(item, JsonPointers.child(pointer, index++)));
             }
             return array;
         }
@@ -124,7 +125,7 @@ final class YamlTemplateParser {
                 throw TemplateReader.duplicateKey(file, key.getStartMark().getLine() + 1,
                         key.getStartMark().getColumn() + 1, name, pointer);
             }
-            String child = TemplateReader.child(pointer, name);
+            String child = JsonPointers.child(pointer, name);
             recordLine(child, key);
             object.set(name, convert(tuple.getValueNode(), child));
         }
@@ -168,7 +169,7 @@ final class YamlTemplateParser {
                     + String.join(", !", TemplateReader.SHORT_FORM_TAGS.stream().sorted().toList()));
         }
         String function = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
-        String inner = TemplateReader.child(pointer, function);
+        String inner = JsonPointers.child(pointer, function);
         recordLine(inner, node);
         JsonNode argument;
         if (node instanceof ScalarNode scalar) {
