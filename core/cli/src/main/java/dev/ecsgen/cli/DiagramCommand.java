@@ -1,13 +1,9 @@
 package dev.ecsgen.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ecsgen.engine.EcsgenException;
 import dev.ecsgen.engine.diagram.DiagramWriter;
 import dev.ecsgen.engine.diagram.TemplateGraph;
+import dev.ecsgen.engine.template.TemplateReader;
 import dev.ecsgen.engine.write.AtomicFileWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +11,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,17 +29,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Draws the resources of a CloudFormation template (JSON or YAML) and the references between them:"
+            "Draws the resources of a CloudFormation template (JSON or YAML, including short-form tags such as"
+                    + " !Ref) and the references between them:"
                     + " Ref, Fn::GetAtt, Fn::Sub variables and DependsOn.",
             "ECS references are named: the launch template's instance profile and its role, the secret in a"
                     + " container's RepositoryCredentials, and the registry each container pulls from."
         })
 public final class DiagramCommand implements Callable<Integer> {
-    /** CloudFormation's limit for a template uploaded to S3. */
-    static final long MAX_TEMPLATE_BYTES = 1024 * 1024;
     private static final long DOT_TIMEOUT_SECONDS = 60;
-    private static final Pattern SHORT_FORM_TAG = Pattern.compile(
-            "(?m)(?:^|[\\s:\\[,-])!(Ref|GetAtt|Sub|Base64|Join|Select|Split|If|Equals|And|Or|Not|FindInMap|ImportValue|GetAZs|Cidr|Condition)\\b");
 
     @Spec
     CommandSpec spec;
@@ -71,7 +61,7 @@ public final class DiagramCommand implements Callable<Integer> {
     public Integer call() {
         TemplateGraph graph;
         try {
-            graph = TemplateGraph.of(read(template));
+            graph = TemplateGraph.of(TemplateReader.read(template).template());
         } catch (IllegalArgumentException e) {
             throw EcsgenException.invalidInput(template + ": " + e.getMessage());
         }
@@ -87,39 +77,6 @@ public final class DiagramCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCodes.OK;
-    }
-
-    private static JsonNode read(Path file) {
-        String text;
-        try {
-            if (Files.size(file) > MAX_TEMPLATE_BYTES) {
-                throw EcsgenException.invalidInput(file + ": the template is larger than " + MAX_TEMPLATE_BYTES
-                        + " bytes, the CloudFormation limit: expected a CloudFormation template");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw EcsgenException.invalidInput(file + ": template file not found");
-        } catch (IOException e) {
-            throw EcsgenException.invalidInput(file + ": cannot read the template: " + e.getMessage());
-        }
-        Matcher tag = SHORT_FORM_TAG.matcher(text);
-        if (tag.find()) {
-            int line = (int) text.substring(0, tag.start()).chars().filter(c -> c == '\n').count() + 1;
-            throw EcsgenException.invalidInput(file + ":" + line + ": short-form tag !" + tag.group(1)
-                    + " is not supported: write the long form, such as {Ref: Name} or {'Fn::GetAtt': [Name, Arn]},"
-                    + " as 'ecsgen generate --format yaml' does");
-        }
-        ObjectMapper mapper = file.toString().endsWith(".json") ? new JsonMapper() : new YAMLMapper();
-        try {
-            JsonNode tree = mapper.readTree(text);
-            if (tree == null || !tree.isObject()) {
-                throw EcsgenException.invalidInput(file + ": expected a CloudFormation template, a mapping with Resources");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-            throw EcsgenException.invalidInput(file + where + ": invalid template: " + e.getOriginalMessage());
-        }
     }
 
     /** Runs {@code dot -Tsvg} on the DOT text and returns the SVG. */

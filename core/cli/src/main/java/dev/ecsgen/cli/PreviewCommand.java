@@ -58,7 +58,7 @@ public final class PreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> values = parameterValues();
-        JsonNode document = TemplateReader.read(template);
+        JsonNode document = TemplateReader.read(template).template();
         PseudoParameters pseudo = new PseudoParameters(region, null, stackName, null);
 
         List<String> problems = new IntrinsicResolver(document, values, pseudo).validateParameters();

@@ -9,8 +9,8 @@ import dev.ecsgen.engine.EcsgenException;
 import dev.ecsgen.engine.check.Finding;
 import dev.ecsgen.engine.check.Severity;
 import dev.ecsgen.engine.check.TemplateChecker;
-import dev.ecsgen.engine.check.TemplateFiles;
 import dev.ecsgen.engine.check.spec.ResourceSpecification;
+import dev.ecsgen.engine.template.TemplateReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ public final class ValidateCommand implements Callable<Integer> {
         boolean invalidFile = false;
         for (Path template : templates) {
             try {
-                findings.addAll(checker.check(TemplateFiles.read(template)));
+                findings.addAll(checker.check(TemplateReader.read(template)));
             } catch (EcsgenException e) {
                 err.println("error: " + e.getMessage());
                 invalidFile = true;

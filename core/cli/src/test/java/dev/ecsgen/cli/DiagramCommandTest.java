@@ -138,18 +138,46 @@ class DiagramCommandTest {
         CliRun run = CliRun.of("diagram", "no-such-template.json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).isEqualTo("error: no-such-template.json: template file not found\n");
+        assertThat(run.err()).isEqualTo("error: no-such-template.json: cannot read the template: file not found\n");
     }
 
     @Test
-    void shortFormTagExits2(@TempDir Path dir) throws IOException {
+    void shortFormTagsAreDrawn(@TempDir Path dir) throws IOException {
         Path template = dir.resolve("short.yaml");
-        Files.writeString(template, "Resources:\n  Service:\n    Type: AWS::ECS::Service\n    Properties:\n      Cluster: !Ref Cluster\n");
+        Files.writeString(template, """
+                Resources:
+                  Cluster:
+                    Type: AWS::ECS::Cluster
+                  Role:
+                    Type: AWS::IAM::Role
+                  Service:
+                    Type: AWS::ECS::Service
+                    Properties:
+                      Cluster: !Ref Cluster
+                      Role: !GetAtt Role.Arn
+                      ServiceName: !Sub "${Cluster}-web"
+                """);
+
+        CliRun run = CliRun.of("diagram", template.toString(), "--format", "dot");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().filter(line -> line.contains("->")))
+                .containsExactly(
+                        "  \"Service\" -> \"Cluster\" [label=\"Ref\"];",
+                        "  \"Service\" -> \"Cluster\" [label=\"Sub\"];",
+                        "  \"Service\" -> \"Role\" [label=\"GetAtt Arn\"];");
+    }
+
+    @Test
+    void unknownTagExits2(@TempDir Path dir) throws IOException {
+        Path template = dir.resolve("tag.yaml");
+        Files.writeString(template, "Resources:\n  Service:\n    Type: AWS::ECS::Service\n    Properties:\n      Cluster: !Reference Cluster\n");
 
         CliRun run = CliRun.of("diagram", template.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).startsWith("error: " + template + ":5: short-form tag !Ref is not supported");
+        assertThat(run.err()).startsWith("error: " + template + ":5:16: unknown tag !Reference; CloudFormation accepts"
+                + " the short forms !And, ");
     }
 
     @Test

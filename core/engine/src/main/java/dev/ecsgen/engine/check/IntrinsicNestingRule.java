@@ -73,32 +73,23 @@ public final class IntrinsicNestingRule implements TemplateRule {
     }
 
     private void walk(TemplateContext context, JsonNode node, String path, boolean inCondition) {
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                walk(context, node.get(i), path + "/" + i, inCondition);
-            }
-            return;
-        }
-        if (!node.isObject()) {
-            return;
-        }
+        TemplateContext.forEachObject(node, path, (object, at) -> checkObject(context, object, at, inCondition));
+    }
+
+    private void checkObject(TemplateContext context, JsonNode node, String path, boolean inCondition) {
         String function = inCondition ? conditionFunction(node) : TemplateContext.functionName(node);
-        if (function != null) {
-            JsonNode argument = node.get(function);
-            String argumentPath = TemplateContext.child(path, function);
-            if (inCondition) {
-                checkInCondition(context, function, argument, path);
-            } else if (CONDITION_ONLY.contains(function)) {
-                context.error(path, "intrinsic-nesting", function + " is a condition function and works only in"
-                        + " Conditions; define a condition there and use it with Fn::If");
-            }
-            checkArguments(context, function, argument, argumentPath);
+        if (function == null) {
+            return;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            walk(context, field.getValue(), TemplateContext.child(path, field.getKey()), inCondition);
+        JsonNode argument = node.get(function);
+        String argumentPath = TemplateContext.child(path, function);
+        if (inCondition) {
+            checkInCondition(context, function, argument, path);
+        } else if (CONDITION_ONLY.contains(function)) {
+            context.error(path, "intrinsic-nesting", function + " is a condition function and works only in"
+                    + " Conditions; define a condition there and use it with Fn::If");
         }
+        checkArguments(context, function, argument, argumentPath);
     }
 
     private static void checkInCondition(TemplateContext context, String function, JsonNode argument, String path) {

@@ -1,8 +1,6 @@
 package dev.ecsgen.engine.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,42 +74,33 @@ public final class ReferenceRule implements TemplateRule {
     }
 
     private void walk(TemplateContext context, JsonNode node, String path, boolean inCondition) {
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                walk(context, node.get(i), path + "/" + i, inCondition);
-            }
+        TemplateContext.forEachObject(node, path, (object, at) -> checkObject(context, object, at, inCondition));
+    }
+
+    private void checkObject(TemplateContext context, JsonNode node, String path, boolean inCondition) {
+        if (node.size() != 1) {
             return;
         }
-        if (!node.isObject()) {
-            return;
-        }
-        if (node.size() == 1) {
-            String key = node.fieldNames().next();
-            JsonNode argument = node.get(key);
-            String argumentPath = TemplateContext.child(path, key);
-            switch (key) {
-                case "Ref" -> checkRef(context, argument, argumentPath);
-                case "Fn::GetAtt" -> checkGetAtt(context, argument, argumentPath);
-                case "Fn::Sub" -> checkSub(context, argument, argumentPath);
-                case "Fn::FindInMap" -> checkFindInMap(context, argument, argumentPath);
-                case "Fn::If" -> {
-                    if (argument.isArray() && argument.size() == 3 && argument.get(0).isTextual()) {
-                        checkConditionName(context, argumentPath + "/0", argument.get(0));
-                    }
-                }
-                case "Condition" -> {
-                    if (inCondition && argument.isTextual()) {
-                        checkConditionName(context, argumentPath, argument);
-                    }
-                }
-                default -> {
+        String key = node.fieldNames().next();
+        JsonNode argument = node.get(key);
+        String argumentPath = TemplateContext.child(path, key);
+        switch (key) {
+            case "Ref" -> checkRef(context, argument, argumentPath);
+            case "Fn::GetAtt" -> checkGetAtt(context, argument, argumentPath);
+            case "Fn::Sub" -> checkSub(context, argument, argumentPath);
+            case "Fn::FindInMap" -> checkFindInMap(context, argument, argumentPath);
+            case "Fn::If" -> {
+                if (argument.isArray() && argument.size() == 3 && argument.get(0).isTextual()) {
+                    checkConditionName(context, argumentPath + "/0", argument.get(0));
                 }
             }
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            walk(context, field.getValue(), TemplateContext.child(path, field.getKey()), inCondition);
+            case "Condition" -> {
+                if (inCondition && argument.isTextual()) {
+                    checkConditionName(context, argumentPath, argument);
+                }
+            }
+            default -> {
+            }
         }
     }
 

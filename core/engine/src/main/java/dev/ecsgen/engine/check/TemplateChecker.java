@@ -3,6 +3,8 @@ package dev.ecsgen.engine.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsgen.engine.check.spec.ResourceSpecRule;
 import dev.ecsgen.engine.check.spec.ResourceSpecification;
+import dev.ecsgen.engine.template.TemplateFile;
+import dev.ecsgen.engine.template.TemplateReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -63,8 +65,10 @@ public final class TemplateChecker {
         return findings;
     }
 
-    /** Checks a template read by {@link TemplateFiles}, with the line of each finding filled in. */
-    public List<Finding> check(TemplateFiles.TemplateFile file) {
-        return check(file.file(), file.template(), file.bytes()).stream().map(file::withLine).toList();
+    /** Checks a template read by {@link TemplateReader}, with the line of each finding filled in. */
+    public List<Finding> check(TemplateFile file) {
+        return check(file.file(), file.template(), file.bytes()).stream()
+                .map(finding -> finding.withLine(file.lineOf(finding.path())))
+                .toList();
     }
 }

@@ -2,9 +2,13 @@ package dev.ecsgen.engine.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ecsgen.engine.JsonPointers;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A template under check, with its names and the findings so far; rules add findings through it.
@@ -87,16 +91,38 @@ public final class TemplateContext {
         return key.equals("Ref") || key.startsWith("Fn::") ? key : null;
     }
 
+    /**
+     * Calls {@code visitor} with every object in {@code node}, including {@code node} itself, and the JSON pointer
+     * of each. An object is visited before its members, and members and array items in document order.
+     */
+    public static void forEachObject(JsonNode node, String path, BiConsumer<JsonNode, String> visitor) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                forEachObject(node.get(i), path + "/" + i, visitor);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        visitor.accept(node, path);
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            forEachObject(field.getValue(), child(path, field.getKey()), visitor);
+        }
+    }
+
     public List<Finding> findings() {
         return List.copyOf(findings);
     }
 
     /** Appends a key to a JSON pointer, escaping {@code ~} and {@code /} as RFC 6901 requires. */
     public static String child(String pointer, String key) {
-        return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+        return JsonPointers.child(pointer, key);
     }
 
     public static String child(String pointer, int index) {
-        return pointer + "/" + index;
+        return JsonPointers.child(pointer, index);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecsgen.engine.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsgen.engine.JsonPointers;
 import dev.ecsgen.engine.image.ImageReference;
 import dev.ecsgen.engine.resolve.IntrinsicResolver;
 import dev.ecsgen.engine.resolve.PseudoParameters;
@@ -166,7 +167,7 @@ public final class InstancePreview {
     }
 
     private Instances instances(String logicalId, String type, List<Container> containers) {
-        String pointer = "/Resources/" + escape(logicalId) + "/Properties"
+        String pointer = "/Resources/" + JsonPointers.escape(logicalId) + "/Properties"
                 + (type.equals(LAUNCH_TEMPLATE) ? "/LaunchTemplateData/UserData" : "/UserData");
         if (template.at(pointer).isMissingNode()) {
             UserDataConfigExtractor.Extraction empty = UserDataConfigExtractor.extract("");
@@ -234,7 +235,7 @@ public final class InstancePreview {
             if (!resource.getValue().path("Type").asText().equals(TASK_DEFINITION) || !created(resource.getValue())) {
                 continue;
             }
-            String pointer = "/Resources/" + escape(resource.getKey()) + "/Properties/ContainerDefinitions";
+            String pointer = "/Resources/" + JsonPointers.escape(resource.getKey()) + "/Properties/ContainerDefinitions";
             if (template.at(pointer).isMissingNode()) {
                 continue;
             }
@@ -265,7 +266,4 @@ public final class InstancePreview {
         return values;
     }
 
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
-    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.ecsgen.engine.JsonPointers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -594,11 +595,11 @@ public final class IntrinsicResolver {
     }
 
     private static String child(String path, String key) {
-        return path + "/" + key.replace("~", "~0").replace("/", "~1");
+        return JsonPointers.child(path, key);
     }
 
     private static String child(String path, int index) {
-        return path + "/" + index;
+        return JsonPointers.child(path, index);
     }
 
     /** Describes a value for an error message, cut to about 80 characters. */

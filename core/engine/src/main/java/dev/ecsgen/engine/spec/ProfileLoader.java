@@ -3,11 +3,10 @@ package dev.ecsgen.engine.spec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsgen.engine.EcsgenException;
+import dev.ecsgen.engine.JsonPointers;
+import dev.ecsgen.engine.Utf8Text;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -73,7 +72,7 @@ public final class ProfileLoader {
         }
         if (profile.tags() != null) {
             for (Map.Entry<String, String> tag : profile.tags().entrySet()) {
-                String at = "/tags/" + tag.getKey().replace("~", "~0").replace("/", "~1");
+                String at = JsonPointers.child("/tags", tag.getKey());
                 String key = tag.getKey();
                 if (key.isEmpty() || key.length() > 128 || !SpecValidator.TAG_TEXT.matcher(key).matches() || key.startsWith("aws:")) {
                     problems.conflict(at, "invalid tag key " + SpecProblems.quote(key)
@@ -127,11 +126,7 @@ public final class ProfileLoader {
             throw EcsgenException.invalidInput(name + ": cannot read the profile: " + e.getMessage());
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            return Utf8Text.decode(bytes);
         } catch (CharacterCodingException e) {
             throw EcsgenException.invalidInput(name + ": the profile is not valid UTF-8: save it as UTF-8");
         }

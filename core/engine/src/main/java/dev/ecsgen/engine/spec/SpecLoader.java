@@ -18,11 +18,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ecsgen.engine.EcsgenException;
+import dev.ecsgen.engine.JsonPointers;
+import dev.ecsgen.engine.Utf8Text;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -149,11 +148,7 @@ public final class SpecLoader {
 
     private static String decode(byte[] bytes, String name) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            return Utf8Text.decode(bytes);
         } catch (CharacterCodingException e) {
             throw EcsgenException.invalidInput(name + ": the spec is not valid UTF-8: save it as UTF-8");
         }
@@ -200,7 +195,7 @@ public final class SpecLoader {
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             pointer.append('/').append(reference.getFieldName() != null
-                    ? reference.getFieldName().replace("~", "~0").replace("/", "~1")
+                    ? JsonPointers.escape(reference.getFieldName())
                     : String.valueOf(reference.getIndex()));
         }
         return pointer.toString();

@@ -1,5 +1,6 @@
 package dev.ecsgen.engine.spec;
 
+import dev.ecsgen.engine.JsonPointers;
 import dev.ecsgen.engine.image.ImageReference;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -325,7 +326,7 @@ final class SpecValidator {
 
     private Map<String, String> checkTags(Map<String, String> tags) {
         for (Map.Entry<String, String> tag : tags.entrySet()) {
-            String at = "/tags/" + tag.getKey().replace("~", "~0").replace("/", "~1");
+            String at = JsonPointers.child("/tags", tag.getKey());
             String key = tag.getKey();
             if (key.isEmpty() || key.length() > 128 || !TAG_TEXT.matcher(key).matches() || key.startsWith("aws:")) {
                 problems.conflict(at, "invalid tag key " + SpecProblems.quote(key)

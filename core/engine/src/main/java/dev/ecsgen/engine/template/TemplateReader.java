@@ -1,224 +1,123 @@
 package dev.ecsgen.engine.template;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsgen.engine.EcsgenException;
+import dev.ecsgen.engine.Utf8Text;
 import java.io.IOException;
-import java.io.StringReader;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.MalformedInputException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads a CloudFormation template in JSON or YAML into a JSON tree in long form.
+ * Reads CloudFormation templates in JSON or YAML for {@code ecsgen validate}, {@code preview} and {@code diagram}.
  *
- * <p>YAML short-form tags become their long form: {@code !Ref X} becomes {@code {"Ref": "X"}}, {@code !Condition X}
- * becomes {@code {"Condition": "X"}}, {@code !GetAtt A.B} becomes {@code {"Fn::GetAtt": ["A", "B"]}}, and every
- * other supported tag {@code !Name} becomes {@code {"Fn::Name": ...}}. Plain scalars follow YAML 1.1 as SnakeYAML
- * resolves them, except that dates, numbers with leading zeros and {@code yes}/{@code no} stay strings, as
- * CloudFormation reads them.
+ * <p>YAML short-form tags become the long form that JSON templates use: {@code !Ref X} becomes {@code {"Ref": "X"}},
+ * {@code !Condition X} becomes {@code {"Condition": "X"}}, {@code !GetAtt A.B} becomes
+ * {@code {"Fn::GetAtt": ["A", "B"]}}, and every other tag in {@link #SHORT_FORM_TAGS} {@code !Name} becomes
+ * {@code {"Fn::Name": value}}. Any other local tag is an error, as it is for CloudFormation. Plain YAML scalars
+ * follow YAML 1.1 as SnakeYAML resolves them, except that dates, numbers with leading zeros and {@code yes}/{@code no}
+ * stay strings, as CloudFormation reads them.
  *
- * <p>Every error is an {@link EcsgenException} with exit code 2 whose message starts with {@code file:line:column}.
+ * <p>Every error is an {@link EcsgenException} with exit code 2 whose message starts with the file name and, where
+ * the parser knows it, {@code :line:column}. Messages never quote the source line, because it could hold a secret.
  */
 public final class TemplateReader {
+    /** Largest file read; CloudFormation accepts at most 1,000,000 bytes, so this leaves room to report that. */
+    public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
     /** The short-form tags CloudFormation accepts, without the leading {@code !}. */
     public static final Set<String> SHORT_FORM_TAGS = Set.of("Ref", "Sub", "GetAtt", "Base64", "Join", "If", "Equals",
             "FindInMap", "Select", "Split", "GetAZs", "ImportValue", "Not", "And", "Or", "Condition", "Cidr",
             "Transform", "Length", "ToJsonString");
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private static final Pattern DECIMAL_INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
-
-    private final String source;
-
-    private TemplateReader(String source) {
-        this.source = source;
+    private TemplateReader() {
     }
 
     /**
-     * Reads a template file. A file whose first non-blank character is {@code {} is read as JSON, any other as YAML.
+     * Reads a template file. A file whose name ends with {@code .json} is read as JSON. Any other file is read as
+     * JSON when its first non-blank character is <code>{</code> and it parses as JSON, and as YAML otherwise.
      *
-     * @throws EcsgenException (exit code 2) when the file cannot be read or is not a valid template document
+     * @throws EcsgenException with exit code 2 when the file cannot be read, is larger than {@link #MAX_FILE_BYTES},
+     *                         is not UTF-8, or is not a valid template document
      */
-    public static JsonNode read(Path file) {
+    public static TemplateFile read(Path path) {
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw EcsgenException.invalidInput(path + ": the file is " + size + " bytes, above the "
+                        + MAX_FILE_BYTES + " bytes ecsgen reads; CloudFormation accepts at most 1,000,000 bytes");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw EcsgenException.invalidInput(path + ": cannot read the template: file not found");
+        } catch (IOException e) {
+            throw EcsgenException.invalidInput(path + ": cannot read the template: " + e.getMessage());
+        }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw EcsgenException.invalidInput(file + ": the template is not UTF-8 text. Save it as UTF-8.");
-        } catch (IOException e) {
-            throw EcsgenException.invalidInput(file + ": cannot read the template: " + e.getMessage());
+            text = Utf8Text.decode(bytes);
+        } catch (CharacterCodingException e) {
+            throw EcsgenException.invalidInput(path + ": the template is not UTF-8 text; save it as UTF-8");
         }
-        return parse(file.toString(), text);
+        return parse(path.toString(), text, bytes.length);
     }
 
     /**
-     * Parses template text.
+     * Parses template text, choosing JSON or YAML by {@code file} and the text as {@link #read} does.
      *
-     * @param source the file name to start error messages with
-     * @throws EcsgenException (exit code 2) when the text is not a valid template document
+     * @param file the file name that starts error messages and selects JSON for a {@code .json} name
+     * @throws EcsgenException with exit code 2 when the text is not a valid template document
      */
-    public static JsonNode parse(String source, String text) {
-        String stripped = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        TemplateReader reader = new TemplateReader(source);
-        JsonNode root = stripped.stripLeading().startsWith("{") ? reader.parseJson(stripped) : reader.parseYaml(stripped);
-        if (root == null || !root.isObject()) {
-            throw EcsgenException.invalidInput(source + ":1:1: the template must be a mapping with a Resources"
-                    + " section, but it is " + (root == null ? "empty" : "a " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
-                    + ".");
-        }
-        return root;
+    public static TemplateFile parse(String file, String text) {
+        return parse(file, text, text.getBytes(StandardCharsets.UTF_8).length);
     }
 
-    private JsonNode parseJson(String text) {
+    private static TemplateFile parse(String file, String text, long bytes) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return JsonTemplateParser.parse(file, body, bytes);
+        }
+        if (!body.stripLeading().startsWith("{")) {
+            return YamlTemplateParser.parse(file, body, bytes);
+        }
+        // A YAML flow mapping also starts with '{'. When the text is neither JSON nor YAML, the JSON error is the
+        // one that names the likely mistake.
         try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            String where = location == null ? "1:1" : location.getLineNr() + ":" + location.getColumnNr();
-            throw EcsgenException.invalidInput(source + ":" + where + ": invalid JSON: " + e.getOriginalMessage()
-                    + ". Fix the JSON syntax.");
-        }
-    }
-
-    private JsonNode parseYaml(String text) {
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw error(mark, "invalid YAML: " + e.getProblem() + ". Fix the YAML syntax.");
-        } catch (RuntimeException e) {
-            throw EcsgenException.invalidInput(source + ": invalid YAML: " + e.getMessage());
-        }
-        return root == null ? null : convert(root);
-    }
-
-    private JsonNode convert(Node node) {
-        String tag = node.getTag().getValue();
-        if (tag.startsWith("!") && !tag.startsWith("!!")) {
-            return shortForm(tag.substring(1), node);
-        }
-        return plain(node);
-    }
-
-    private JsonNode plain(Node node) {
-        if (node instanceof ScalarNode scalar) {
-            return scalar(scalar);
-        }
-        if (node instanceof SequenceNode sequence) {
-            ArrayNode array = NODES.arrayNode();
-            for (Node item : sequence.getValue()) {
-                array.add(convert(item));
+            return JsonTemplateParser.parse(file, body, bytes);
+        } catch (EcsgenException jsonError) {
+            try {
+                return YamlTemplateParser.parse(file, body, bytes);
+            } catch (EcsgenException yamlError) {
+                throw jsonError;
             }
-            return array;
         }
-        MappingNode mapping = (MappingNode) node;
-        ObjectNode object = NODES.objectNode();
-        for (NodeTuple tuple : mapping.getValue()) {
-            Node keyNode = tuple.getKeyNode();
-            if (!(keyNode instanceof ScalarNode key)) {
-                throw error(keyNode.getStartMark(), "a mapping key must be a plain string. Write the key as text.");
-            }
-            if (key.getTag().equals(Tag.MERGE)) {
-                throw error(key.getStartMark(), "YAML merge keys (<<) are not supported by CloudFormation. Write the"
-                        + " keys out.");
-            }
-            if (object.has(key.getValue())) {
-                throw error(key.getStartMark(), "duplicate key '" + key.getValue() + "'. CloudFormation rejects a"
-                        + " mapping with the same key twice; remove one.");
-            }
-            object.set(key.getValue(), convert(tuple.getValueNode()));
-        }
-        return object;
     }
 
-    private JsonNode scalar(ScalarNode scalar) {
-        String value = scalar.getValue();
-        if (!scalar.isPlain()) {
-            return NODES.textNode(value);
-        }
-        Tag tag = scalar.getTag();
-        if (tag.equals(Tag.NULL)) {
-            return NODES.nullNode();
-        }
-        if (tag.equals(Tag.BOOL) && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
-            return NODES.booleanNode(value.equalsIgnoreCase("true"));
-        }
-        if (tag.equals(Tag.INT) && DECIMAL_INTEGER.matcher(value).matches()) {
-            BigInteger number = new BigInteger(value);
-            if (number.bitLength() < 32) {
-                return NODES.numberNode(number.intValue());
-            }
-            return number.bitLength() < 64 ? NODES.numberNode(number.longValue()) : NODES.numberNode(number);
-        }
-        if (tag.equals(Tag.FLOAT) && DECIMAL.matcher(value).matches()) {
-            return NODES.numberNode(new BigDecimal(value));
-        }
-        return NODES.textNode(value);
+    /** Returns the error for an empty document. */
+    static EcsgenException empty(String file) {
+        return EcsgenException.invalidInput(file + ": the template is empty; a CloudFormation template is an object"
+                + " with a Resources section");
     }
 
-    private JsonNode shortForm(String name, Node node) {
-        if (!SHORT_FORM_TAGS.contains(name)) {
-            throw error(node.getStartMark(), "unknown tag !" + name + ". CloudFormation's short forms are !"
-                    + String.join(", !", SHORT_FORM_TAGS.stream().sorted().toList()) + ".");
-        }
-        String function = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
-        JsonNode argument;
-        if (node instanceof ScalarNode scalar) {
-            argument = NODES.textNode(scalar.getValue());
-            if (name.equals("GetAtt")) {
-                argument = getAttArgument(scalar);
-            }
-        } else {
-            argument = plain(node);
-        }
-        ObjectNode call = NODES.objectNode();
-        call.set(function, argument);
-        return call;
+    /** Returns the error for a document that is not a mapping, where {@code kind} is an article and a noun. */
+    static EcsgenException notMapping(String file, int line, int column, String kind) {
+        return invalid(file, line, column, "the template must be a mapping with a Resources section, but it is "
+                + kind + ".");
     }
 
-    private JsonNode getAttArgument(ScalarNode scalar) {
-        String text = scalar.getValue();
-        int dot = text.indexOf('.');
-        if (dot <= 0 || dot == text.length() - 1) {
-            throw error(scalar.getStartMark(), "!GetAtt '" + text + "' must have the form Resource.Attribute.");
-        }
-        ArrayNode parts = NODES.arrayNode();
-        parts.add(text.substring(0, dot));
-        parts.add(text.substring(dot + 1));
-        return parts;
+    /** Returns the error for a second key {@code name} in the mapping at {@code pointer}. */
+    static EcsgenException duplicateKey(String file, int line, int column, String name, String pointer) {
+        return invalid(file, line, column, "duplicate key '" + name + "' in " + (pointer.isEmpty() ? "/" : pointer)
+                + "; CloudFormation keeps only one of them, so remove or rename the other");
     }
 
-    private EcsgenException error(Mark mark, String message) {
-        String where = mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-        return EcsgenException.invalidInput(source + where + ": " + message);
+    /** Returns the error at {@code line} and {@code column}, both 1-based; a line below 1 leaves the position out. */
+    static EcsgenException invalid(String file, int line, int column, String message) {
+        String at = line < 1 ? "" : ":" + line + ":" + column;
+        return EcsgenException.invalidInput(file + at + ": " + message);
     }
 }

@@ -3,6 +3,8 @@ package dev.ecsgen.engine.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsgen.engine.check.spec.ResourceSpecification;
+import dev.ecsgen.engine.template.TemplateFile;
+import dev.ecsgen.engine.template.TemplateReader;
 import dev.ecsgen.engine.testing.ExternalCheckers;
 import dev.ecsgen.engine.testing.Golden;
 import java.io.IOException;
@@ -50,7 +52,7 @@ class ValidateCorpusTest {
     }
 
     static List<String> actual(Path file, Optional<ResourceSpecification> specification) {
-        TemplateFiles.TemplateFile template = TemplateFiles.read(file);
+        TemplateFile template = TemplateReader.read(file);
         TemplateChecker checker = specification.map(TemplateChecker::standard).orElseGet(TemplateChecker::standard);
         return checker.check(template).stream()
                 .map(finding -> String.join("\t", finding.rule(), finding.severity().label(), finding.path(),

@@ -1,6 +1,7 @@
 package dev.ecsgen.engine.check.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsgen.engine.JsonPointers;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
@@ -43,11 +44,11 @@ final class Templates {
 
     /** Appends one reference token to a JSON pointer, escaping {@code ~} and {@code /} as RFC 6901 requires. */
     static String child(String pointer, String token) {
-        return pointer + "/" + token.replace("~", "~0").replace("/", "~1");
+        return JsonPointers.child(pointer, token);
     }
 
     static String child(String pointer, int index) {
-        return pointer + "/" + index;
+        return JsonPointers.child(pointer, index);
     }
 
     /**
