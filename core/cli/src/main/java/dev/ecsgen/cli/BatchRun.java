@@ -32,6 +32,7 @@ final class BatchRun {
     }
 
     int run(List<Path> specs) {
+        rejectSharedTargets(specs);
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -79,6 +80,22 @@ final class BatchRun {
         }
         err.flush();
         return exitCode;
+    }
+
+    /** Rejects two specs that would write one file, such as prod/cluster.yaml and dev/cluster.yaml. */
+    private void rejectSharedTargets(List<Path> specs) {
+        java.util.Map<String, Path> byTarget = new java.util.HashMap<>();
+        List<String> clashes = new java.util.ArrayList<>();
+        for (Path spec : specs) {
+            Path earlier = byTarget.putIfAbsent(targetName(spec), spec);
+            if (earlier != null) {
+                clashes.add(earlier + " and " + spec + " would both write " + outDir.resolve(targetName(spec))
+                        + ": rename one spec, or generate them into separate --out-dir folders");
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw EcsgenException.invalidInput(String.join("\n", clashes));
+        }
     }
 
     private String targetName(Path spec) {

@@ -59,8 +59,9 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Write each spec's template to DIR/<spec name>.json (or .yaml); for many specs.")
     Path outDir;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "Template format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Template format: ${COMPLETION-CANDIDATES} (default: yaml when -o names a .yaml or .yml file,"
+                    + " json otherwise).")
     OutputFormat format;
 
     @Option(names = "--strict", description = "Treat warnings as errors, such as an image whose registry has no credentials.")
@@ -89,6 +90,10 @@ public final class GenerateCommand implements Callable<Integer> {
         if (files.size() > 1 && outDir == null) {
             throw new ParameterException(spec.commandLine(),
                     files.size() + " specs given: use --out-dir DIR to write one template for each");
+        }
+        if (format == null) {
+            boolean yamlTarget = output != null && output.getFileName().toString().matches(".*\\.ya?ml");
+            format = yamlTarget ? OutputFormat.YAML : OutputFormat.JSON;
         }
         GenerateOptions options = new GenerateOptions(format, strict, fragmentDirs, keepRendered,
                 CommonOptions.pathList(System.getenv("ECSGEN_FRAGMENTS")), profile);

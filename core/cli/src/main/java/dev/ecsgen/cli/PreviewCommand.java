@@ -67,6 +67,8 @@ public final class PreviewCommand implements Callable<Integer> {
             for (String problem : problems) {
                 err.println("error: " + template + ": " + problem);
             }
+            err.println("  give parameter values with -p Name=Value; a value that does not change the user data,"
+                    + " such as VpcId, can be any placeholder");
             err.flush();
             return ExitCodes.CHECK_FAILED;
         }

@@ -200,4 +200,56 @@ class GenerateCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.err()).contains("Unknown option: '--no-such-option'");
     }
+
+    @Test
+    void batchRejectsSpecsWritingOneFile() throws IOException {
+        Path prod = Files.createDirectories(folder.resolve("prod"));
+        Path dev = Files.createDirectories(folder.resolve("dev"));
+        Files.copy(example("reference.yaml"), prod.resolve("cluster.yaml"));
+        Files.copy(example("reference.yaml"), dev.resolve("cluster.yaml"));
+        Path out = folder.resolve("out");
+
+        CliRun run = CliRun.of("generate", prod.resolve("cluster.yaml").toString(), dev.resolve("cluster.yaml").toString(),
+                "--out-dir", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("would both write " + out.resolve("cluster.json"));
+        assertThat(out.resolve("cluster.json")).doesNotExist();
+    }
+
+    @Test
+    void yamlOutputNameSelectsYaml() throws IOException {
+        Path target = folder.resolve("stack.yml");
+
+        CliRun run = CliRun.of("generate", "-o", target.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readString(target)).startsWith("AWSTemplateFormatVersion: 2010-09-09\n");
+    }
+
+    @Test
+    void replacedFileKeepsItsPermissions() throws IOException {
+        Path target = folder.resolve("stack.json");
+        Files.writeString(target, "old");
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        Path fresh = folder.resolve("fresh.json");
+
+        assertThat(CliRun.of("generate", "-o", target.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("generate", "-o", fresh.toString()).exitCode()).isZero();
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-rw-r--");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void imageWithSchemeSaysRemoveIt() throws IOException {
+        Path spec = write("scheme.yaml", PUBLIC_ONLY.replace("quay.io/exampleorg/app:1.0", "https://quay.io/exampleorg/app:1.0"));
+
+        CliRun run = CliRun.of("generate", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("an image reference has no scheme such as https://; remove it");
+    }
 }

@@ -94,7 +94,9 @@ class PreviewCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("error: " + reference + ": Parameter 'DockerHubPassword' has no value and no"
-                + " Default. Pass a value for it.\n");
+                + " Default. Pass a value for it.\n"
+                + "  give parameter values with -p Name=Value; a value that does not change the user data,"
+                + " such as VpcId, can be any placeholder\n");
     }
 
     @Test

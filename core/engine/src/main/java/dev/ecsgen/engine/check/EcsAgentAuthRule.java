@@ -44,6 +44,7 @@ public final class EcsAgentAuthRule implements TemplateRule {
             }
         }
         String authType = null;
+        ConfigLine dataLine = null;
         for (ConfigLine line : authLines) {
             checkWriter(context, script, line);
             int equals = line.text().indexOf('=');
@@ -51,6 +52,15 @@ public final class EcsAgentAuthRule implements TemplateRule {
                 continue;
             }
             String key = line.text().substring(0, equals);
+            if (!key.equals(key.strip())) {
+                // ecs-init splits at the first '=' without trimming the key, so "KEY =" names another variable.
+                error(context, script, line, "ecs-config-key", "'" + key + "' has spaces before '=', so the agent reads"
+                        + " a variable named with those spaces and ignores it; write " + key.strip() + "= without spaces");
+                continue;
+            }
+            if (key.equals(DATA_KEY)) {
+                dataLine = line;
+            }
             String value = unquote(context, script, line, key, line.text().substring(equals + 1));
             if (key.equals(TYPE_KEY)) {
                 authType = value;
@@ -60,6 +70,10 @@ public final class EcsAgentAuthRule implements TemplateRule {
                             + " {\"registry\": {\"auth\": base64 of username:password}} data");
                 }
             }
+        }
+        if (dataLine != null && authType == null) {
+            error(context, script, dataLine, "ecs-auth-type", "the user data writes " + DATA_KEY + " but no " + TYPE_KEY
+                    + ", so the agent ignores the credentials and pulls anonymously; add " + TYPE_KEY + "=dockercfg");
         }
         for (ConfigLine line : authLines) {
             if (line.text().startsWith(DATA_KEY + "=")) {

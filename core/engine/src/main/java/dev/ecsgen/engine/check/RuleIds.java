@@ -11,7 +11,7 @@ public final class RuleIds {
             "intrinsic-syntax", "intrinsic-nesting", "mapping-literal", "condition-function",
             "limit-body-size", "limit-count", "logical-id", "limit-user-data",
             "credential-noecho", "noecho-output", "noecho-metadata", "literal-credential",
-            "ecs-auth-type", "ecs-config-quoted", "ecs-auth-key", "ecs-auth-duplicate", "ecs-config-writer",
+            "ecs-auth-type", "ecs-config-quoted", "ecs-config-key", "ecs-auth-key", "ecs-auth-duplicate", "ecs-config-writer",
             "ecs-auth-docker-form", "ecs-auth-wrapper", "ecs-auth-json",
             "spec-unknown-type", "spec-unknown-property", "spec-missing-property", "spec-type", "spec-shape",
             "spec-unknown-attribute");

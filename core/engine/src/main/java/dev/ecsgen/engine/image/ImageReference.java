@@ -67,6 +67,9 @@ public record ImageReference(String registry, String repository, String tag, Str
         if (ReferenceGrammar.isImageId(value)) {
             throw invalid(value, "a 64-digit hex string is an image ID, not a repository name");
         }
+        if (value.contains("://")) {
+            throw invalid(value, "an image reference has no scheme such as https://; remove it and start with the registry host");
+        }
 
         String name = value;
         String digest = null;

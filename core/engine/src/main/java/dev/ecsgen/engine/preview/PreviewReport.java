@@ -187,13 +187,18 @@ final class PreviewReport {
         return showSecrets ? value : Mask.of(value);
     }
 
+    /** Shortest secret that is masked wherever it appears, not only in the credential columns. */
+    private static final int MIN_MASKED_EVERYWHERE = 4;
+
     private String mask(String text) {
         if (showSecrets) {
             return text;
         }
         String result = text;
         for (String secret : secrets) {
-            if (!secret.isEmpty()) {
+            // NOTE: a secret of one to three characters is masked in the credential columns only. Replacing
+            // every occurrence of it in the script and config would garble them and reveal the letters.
+            if (secret.length() >= MIN_MASKED_EVERYWHERE) {
                 result = result.replace(secret, Mask.of(secret));
             }
         }

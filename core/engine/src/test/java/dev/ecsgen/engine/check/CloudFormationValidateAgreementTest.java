@@ -36,7 +36,7 @@ class CloudFormationValidateAgreementTest {
             "findinmap-unresolved-key.yaml", "mapping-literal.json", "condition-function.yaml",
             "limit-body-size.json", "limit-user-data.json",
             "credential-noecho.json", "noecho-output.json", "noecho-metadata.yaml", "literal-credential.json",
-            "ecs-auth-type.yaml", "ecs-config-quoted.yaml", "ecs-auth-key.yaml", "ecs-auth-key-path.yaml",
+            "ecs-auth-type.yaml", "ecs-auth-type-missing.yaml", "ecs-config-quoted.yaml", "ecs-config-key.yaml", "ecs-auth-key.yaml", "ecs-auth-key-path.yaml",
             "ecs-auth-duplicate.yaml", "ecs-config-writer.yaml", "ecs-config-writer-heredoc.yaml",
             "ecs-auth-docker-form.yaml", "ecs-auth-wrapper.yaml", "ecs-auth-json.yaml");
 
