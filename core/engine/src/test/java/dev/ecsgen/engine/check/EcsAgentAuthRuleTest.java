@@ -59,12 +59,16 @@ class EcsAgentAuthRuleTest {
     @Test
     void echoWithDoubleQuotesLosesJsonQuotes() {
         String script = "#!/bin/bash\n"
+                + "echo ECS_ENGINE_AUTH_TYPE=dockercfg >> /etc/ecs/ecs.config\n"
                 + "echo ECS_ENGINE_AUTH_DATA={\"quay.io\":{\"auth\":\"${QuayAuth}\"}} >> /etc/ecs/ecs.config\n";
 
         assertThat(findings(script)).containsExactly(
-                "error ecs-auth-json user data line 2: ECS_ENGINE_AUTH_DATA is not valid JSON at column 23 of the line;"
+                "error ecs-auth-json user data line 3: ECS_ENGINE_AUTH_DATA is not valid JSON at column 23 of the line;"
                         + " the agent ignores it and pulls without credentials",
-                "warning ecs-config-writer user data line 2: echo writes ECS_ENGINE_AUTH_DATA to ecs.config, but the shell"
+                "warning ecs-config-writer user data line 2: echo writes ECS_ENGINE_AUTH_TYPE to ecs.config, but the shell"
+                        + " removes quotes and backslashes from its argument and some echo commands expand escapes; write"
+                        + " the file with a quoted here-document (cat <<'EOF' >> /etc/ecs/ecs.config)",
+                "warning ecs-config-writer user data line 3: echo writes ECS_ENGINE_AUTH_DATA to ecs.config, but the shell"
                         + " removes quotes and backslashes from its argument and some echo commands expand escapes; write"
                         + " the file with a quoted here-document (cat <<'EOF' >> /etc/ecs/ecs.config)");
     }
