@@ -71,6 +71,46 @@ symlinked_launcher_finds_home() {
   ln -s "$launcher" "$scratch/ecsgen-link" && "$scratch/ecsgen-link" plugins | grep -q 'registry-dockerhub'
 }
 
+cds_archive_is_used() {
+  [ -s "$dist/lib/ecsgen.jsa" ] &&
+    ECSGEN_JAVA_OPTS=-Xlog:class+load "$launcher" --version >"$scratch/classes" &&
+    grep -q '^\[.*dev\.ecsgen\.cli\.Main source: shared objects file (top)' "$scratch/classes"
+}
+
+generate_same_with_and_without_archive() {
+  rm -rf "$scratch/plain" && cp -r "$dist" "$scratch/plain" && rm -f "$scratch/plain/lib/ecsgen.jsa" &&
+    "$launcher" generate "$dist/examples/reference.yaml" -o "$scratch/with.json" &&
+    "$scratch/plain/bin/ecsgen" generate "$dist/examples/reference.yaml" -o "$scratch/without.json" &&
+    cmp -s "$scratch/with.json" "$scratch/without.json" &&
+    cmp -s "$scratch/with.json" "$repo/core/engine/src/test/resources/golden/reference.json"
+}
+
+# A moved folder keeps an archive whose class path no longer matches; the JVM must ignore it quietly.
+stale_archive_is_ignored_silently() {
+  rm -rf "$scratch/moved" && cp -r "$dist" "$scratch/moved" && [ -s "$scratch/moved/lib/ecsgen.jsa" ] &&
+    "$scratch/moved/bin/ecsgen" generate "$dist/examples/reference.yaml" -o "$scratch/moved.json" 2>"$scratch/err" &&
+    [ ! -s "$scratch/err" ] &&
+    cmp -s "$scratch/moved.json" "$repo/core/engine/src/test/resources/golden/reference.json" &&
+    ECSGEN_JAVA_OPTS=-Xlog:class+load "$scratch/moved/bin/ecsgen" --version >"$scratch/classes" &&
+    ! grep -q 'dev\.ecsgen\.cli\.Main source: shared objects file' "$scratch/classes"
+}
+
+cds_archive_script_recreates_archive() {
+  rm -rf "$scratch/moved" && cp -r "$dist" "$scratch/moved" &&
+    "$scratch/moved/bin/ecsgen-cds-archive" >"$scratch/out" 2>"$scratch/err" &&
+    [ ! -s "$scratch/err" ] && grep -qx "created $scratch/moved/lib/ecsgen.jsa" "$scratch/out" &&
+    ECSGEN_JAVA_OPTS=-Xlog:class+load "$scratch/moved/bin/ecsgen" --version >"$scratch/classes" &&
+    grep -q 'dev\.ecsgen\.cli\.Main source: shared objects file (top)' "$scratch/classes" &&
+    "$scratch/moved/bin/ecsgen" generate "$dist/examples/reference.yaml" -o "$scratch/recreated.json" &&
+    cmp -s "$scratch/recreated.json" "$repo/core/engine/src/test/resources/golden/reference.json"
+}
+
+tarball_leaves_out_archive() {
+  local listing
+  listing=$(tar tzf "$dist.tar.gz") || return 1
+  grep -q '/bin/ecsgen-cds-archive$' <<<"$listing" && ! grep -q 'ecsgen\.jsa' <<<"$listing"
+}
+
 check "--version prints the name" version_prints_name
 check "generate -o writes the golden reference template" generate_matches_golden
 check "generate to stdout from another folder" generate_from_other_folder
@@ -79,6 +119,11 @@ check "an invalid spec exits 2 and writes nothing" invalid_spec_exits_2
 check "a symbolic link to the launcher works" symlinked_launcher_finds_home
 check "--version lists the plugin jars and their versions" version_lists_plugin_jars
 check "man pages are in man/man1" man_pages_installed
+check "the CDS archive is in lib/ and the JVM maps it" cds_archive_is_used
+check "generate gives the same bytes with and without the CDS archive" generate_same_with_and_without_archive
+check "a stale CDS archive is ignored without a message" stale_archive_is_ignored_silently
+check "bin/ecsgen-cds-archive recreates the archive for a moved folder" cds_archive_script_recreates_archive
+check "the tar.gz leaves out the CDS archive" tarball_leaves_out_archive
 
 echo "launcher: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -106,7 +106,8 @@ public final class GenerateCommand implements Callable<Integer> {
             if (outDir == null) {
                 return writeOne(generator, generator.load(files.get(0)), output);
             }
-            return new BatchRun(generator, outDir, format, spec.commandLine().getErr(), common.quiet).run(files);
+            return new BatchRun(generator, outDir, format, spec.commandLine().getErr(), common.quiet,
+                    keepRendered != null).run(files);
         }
     }
 

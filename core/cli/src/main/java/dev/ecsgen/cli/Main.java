@@ -1,9 +1,26 @@
 package dev.ecsgen.cli;
 
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Entry point of the {@code ecsgen} command. */
 public final class Main {
+    /**
+     * The commands that run without the rest of the command tree, by name. Building picocli's model
+     * of every command by reflection is a large part of a short run's start-up, so when the first
+     * argument names one of these, only that command is built. {@code completion} and {@code help}
+     * read the whole tree, so they are not here.
+     */
+    private static final Map<String, Supplier<Object>> LEAN_COMMANDS = Map.of(
+            "generate", GenerateCommand::new,
+            "preview", PreviewCommand::new,
+            "plugins", PluginsCommand::new,
+            "diagram", DiagramCommand::new,
+            "schema", SchemaCommand::new,
+            "init", InitCommand::new);
+
     private Main() {
     }
 
@@ -15,15 +32,42 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; tests call this in process. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    /** Returns the configured command line, for tests that capture its output. */
+    /** Returns the configured command line with every command, for help, completion and man pages. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new EcsgenCommand());
+        return configure(new CommandLine(new EcsgenCommand()));
+    }
+
+    /**
+     * Returns the configured command line to run {@code args} with: only the named command under the
+     * top-level one when {@code args} start with a command of {@link #LEAN_COMMANDS}, else every command.
+     * Both parse and run those arguments the same way.
+     */
+    public static CommandLine commandLine(String... args) {
+        Supplier<Object> lean = args.length == 0 ? null : LEAN_COMMANDS.get(args[0]);
+        if (lean == null) {
+            return commandLine();
+        }
+        CommandLine commandLine = new CommandLine(new LeanRoot());
+        commandLine.addSubcommand(args[0], lean.get());
+        return configure(commandLine);
+    }
+
+    private static CommandLine configure(CommandLine commandLine) {
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setUsageHelpAutoWidth(true);
         return commandLine;
+    }
+
+    /** The top-level command above a single command; it only gives that command its parent name. */
+    @Command(name = "ecsgen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
+    static final class LeanRoot implements Runnable {
+        @Override
+        public void run() {
+            throw new IllegalStateException("LeanRoot runs only with a command as its first argument");
+        }
     }
 }

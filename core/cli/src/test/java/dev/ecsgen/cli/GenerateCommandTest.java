@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -183,6 +185,36 @@ class GenerateCommandTest {
         assertThat(out.resolve("c.json")).exists();
         assertThat(out.resolve("b.json")).doesNotExist();
         assertThat(run.err()).contains("b.yaml").contains("generated 2 of 3 stacks into " + out + "; 1 failed");
+    }
+
+    @Test
+    void batchReportsErrorsInSpecOrder() throws IOException {
+        Path specs = Files.createDirectory(folder.resolve("specs"));
+        for (int i = 0; i < 12; i++) {
+            Path spec = specs.resolve(String.format("s%02d.yaml", i));
+            if (i % 4 == 1) {
+                Files.writeString(spec, "name: [\n");
+            } else {
+                Files.copy(example("reference.yaml"), spec);
+            }
+        }
+        Path out = folder.resolve("out");
+
+        CliRun run = CliRun.of("generate", specs.toString(), "--out-dir", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        List<String> failedSpecs = run.err().lines()
+                .filter(line -> line.startsWith("error: "))
+                .map(line -> line.replaceFirst("^error: .*(s\\d\\d\\.yaml).*$", "$1"))
+                .toList();
+        assertThat(failedSpecs).containsExactly("s01.yaml", "s05.yaml", "s09.yaml");
+        assertThat(run.err()).endsWith("generated 9 of 12 stacks into " + out + "; 3 failed" + System.lineSeparator());
+        try (Stream<Path> written = Files.list(out)) {
+            assertThat(written.map(path -> path.getFileName().toString()).sorted().toList())
+                    .containsExactly("s00.json", "s02.json", "s03.json", "s04.json", "s06.json", "s07.json",
+                            "s08.json", "s10.json", "s11.json");
+        }
+        assertThat(out.resolve("s11.json")).hasSameTextualContentAs(out.resolve("s00.json"));
     }
 
     @Test
