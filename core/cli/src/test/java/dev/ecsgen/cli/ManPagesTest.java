@@ -48,7 +48,7 @@ class ManPagesTest {
 
         assertThat(page)
                 .contains(".SH NAME\necsgen\\-generate \\- Generates a CloudFormation template from each stack spec (YAML or JSON)\n")
-                .contains(".TP\n\\fB\\-\\-format\\fR \\fIFORMAT\\fR\nTemplate format: JSON, YAML (default: json).\n")
+                .contains(".TP\n\\fB\\-\\-format\\fR \\fIFORMAT\\fR\nTemplate format: JSON, YAML (default: yaml when \\-o names a .yaml or .yml file, json otherwise).\n")
                 .contains("\\fB\\-o\\fR, \\fB\\-\\-output\\fR \\fIFILE\\fR\n")
                 .contains(".SH \"SEE ALSO\"\n\\fBecsgen\\fR(1)\n");
         assertThat(page).doesNotContain("${");
@@ -59,7 +59,7 @@ class ManPagesTest {
         String page = ManPages.pages(Main.commandLine()).get("ecsgen.1");
 
         assertThat(page).contains(".SH COMMANDS\n", ".TP\n\\fBdiagram\\fR\n", ".SH \"EXIT STATUS\"\n",
-                ".TP\n.B 2\ninvalid usage, or unreadable or invalid input; nothing was written\n");
+                ".TP\n.B 2\ninvalid usage, unreadable or invalid input, or output that cannot be written; nothing was written\n");
     }
 
     @Test
