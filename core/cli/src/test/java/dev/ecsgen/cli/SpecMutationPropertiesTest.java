@@ -52,7 +52,7 @@ class SpecMutationPropertiesTest {
     private static final List<String> ODD_TEXT = List.of("nul\u0000byte", "rtl\u202eoverride", "isolate\u2066mark",
             "x".repeat(70_000), "line\nbreak\u0007bell");
 
-    @Property(tries = 1500, seed = "424242")
+    @Property(tries = 3000, seed = "424242")
     void mutatedSpecFailsCleanly(@ForAll @IntRange(min = 0, max = Integer.MAX_VALUE - 1) int seed) throws Exception {
         Random random = new Random(seed);
         ObjectNode spec = (ObjectNode) YAML.readTree(BASE);

@@ -70,7 +70,7 @@ class ValidSpecPropertiesTest {
         plugins.close();
     }
 
-    @Property(tries = 1000, seed = "20240611", shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
+    @Property(tries = 3000, seed = "20240611", shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
     void validSpecGivesValidTemplate(@ForAll("specs") GeneratedSpec generated) throws Exception {
         StackGenerator generator = new StackGenerator(plugins, GenerateOptions.defaults());
         GeneratedStack stack = generator.generate(new SpecLoader().parse("random.yaml", null, generated.yaml()));
