@@ -108,7 +108,7 @@ public final class AmiExportCommand implements Callable<Integer> {
         AtomicFileWriter.write(output, output.getFileName().toString().endsWith(".json")
                 ? json(image, images)
                 : yaml(image, images));
-        if (!common.quiet) {
+        if (!common.logging.quiet) {
             err.println("Wrote " + images.size() + " regions to " + output + "; use it with ami.source region-map,"
                     + " ami.file and ami.variant " + image.regionMapVariant());
             err.flush();

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every command that loads plugins or logs shares. */
@@ -12,28 +13,12 @@ public final class CommonOptions {
             description = "Also load plugin jars from DIR (repeatable), after the distribution's plugins/ folder.")
     List<Path> pluginDirs = new ArrayList<>();
 
-    @Option(names = {"-v", "--verbose"}, description = "Log each stage with counts and times on stderr.")
-    boolean verbose;
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only errors on stderr.")
-    boolean quiet;
-
-    @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
-    boolean stackTrace;
-
-    /**
-     * Sets the log level of the simple SLF4J backend; it must run before any logger is created,
-     * because the backend reads its settings once.
-     */
+    /** Sets the log level; see {@link LoggingOptions#configureLogging()}. */
     public void configureLogging() {
-        String level = verbose ? "info" : quiet ? "error" : "warn";
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-        System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
-        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
-        // PF4J logs load failures itself; ecsgen reports them once, with the jar and the reason.
-        System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", verbose ? "warn" : "off");
+        logging.configureLogging();
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +42,9 @@ public final class DiagramCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    LoggingOptions logging;
+
     @Parameters(paramLabel = "TEMPLATE", description = "The template to draw, such as the output of 'ecsgen generate'.")
     Path template;
 
@@ -59,6 +63,7 @@ public final class DiagramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        logging.configureLogging();
         TemplateGraph graph;
         try {
             graph = TemplateGraph.of(TemplateReader.read(template).template());

@@ -98,7 +98,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GenerateOptions options = new GenerateOptions(format, strict, fragmentDirs, keepRendered,
                 CommonOptions.pathList(System.getenv("ECSGEN_FRAGMENTS")), profile);
         try (PluginCatalog plugins = PluginCatalog.load(common.pluginRoots())) {
-            printPluginProblems(plugins, spec.commandLine().getErr(), common.quiet);
+            printPluginProblems(plugins, spec.commandLine().getErr(), common.logging.quiet);
             StackGenerator generator = new StackGenerator(plugins, options);
             if (builtIn) {
                 return writeOne(generator, generator.applyProfile(loadBuiltIn()), output);
@@ -106,14 +106,14 @@ public final class GenerateCommand implements Callable<Integer> {
             if (outDir == null) {
                 return writeOne(generator, generator.load(files.get(0)), output);
             }
-            return new BatchRun(generator, outDir, format, spec.commandLine().getErr(), common.quiet,
+            return new BatchRun(generator, outDir, format, spec.commandLine().getErr(), common.logging.quiet,
                     keepRendered != null).run(files);
         }
     }
 
     private int writeOne(StackGenerator generator, LoadedSpec loaded, Path target) {
         GeneratedStack stack = generator.generate(loaded);
-        printWarnings(stack, spec.commandLine().getErr(), common.quiet);
+        printWarnings(stack, spec.commandLine().getErr(), common.logging.quiet);
         if (target == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(stack.text());

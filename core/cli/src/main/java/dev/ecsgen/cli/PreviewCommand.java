@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,6 +36,9 @@ import picocli.CommandLine.Spec;
 public final class PreviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
 
     @Parameters(paramLabel = "TEMPLATE", description = "The CloudFormation template, JSON or YAML.")
     Path template;
@@ -57,6 +61,7 @@ public final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        logging.configureLogging();
         Map<String, String> values = parameterValues();
         JsonNode document = TemplateReader.read(template).template();
         PseudoParameters pseudo = new PseudoParameters(region, null, stackName, null);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,6 +50,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    LoggingOptions logging;
+
     @Parameters(paramLabel = "TEMPLATE", arity = "1..*", description = "Template files to check.")
     List<Path> templates = new ArrayList<>();
 
@@ -67,6 +71,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        logging.configureLogging();
         TemplateChecker checker = resourceSpec == null ? TemplateChecker.standard()
                 : TemplateChecker.standard(loadSpecification(resourceSpec));
         PrintWriter out = spec.commandLine().getOut();

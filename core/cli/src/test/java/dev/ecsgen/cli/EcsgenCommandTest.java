@@ -36,4 +36,16 @@ class EcsgenCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("registry dockerhub").contains("ami ecs-optimized");
     }
+
+    @Test
+    void inputCommandsAcceptLoggingOptions() {
+        String[][] commands = {{"generate"}, {"validate"}, {"preview"}, {"diagram"}, {"plugins"}, {"fragments", "list"},
+            {"ami", "export"}};
+        for (String[] command : commands) {
+            String[] arguments = java.util.Arrays.copyOf(command, command.length + 1);
+            arguments[command.length] = "--help";
+            String help = CliRun.of(arguments).out();
+            assertThat(help).as("%s --help", String.join(" ", command)).contains("--stacktrace", "--verbose", "--quiet");
+        }
+    }
 }

@@ -1,0 +1,30 @@
+package dev.ecsgen.cli;
+
+import picocli.CommandLine.Option;
+
+/** The logging and error options every command that reads input shares. */
+public final class LoggingOptions {
+    @Option(names = {"-v", "--verbose"}, description = "Log each stage with counts and times on stderr.")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors on stderr.")
+    boolean quiet;
+
+    @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
+    boolean stackTrace;
+
+    /**
+     * Sets the log level of the simple SLF4J backend; it must run before any logger is created,
+     * because the backend reads its settings once.
+     */
+    public void configureLogging() {
+        String level = verbose ? "info" : quiet ? "error" : "warn";
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+        // PF4J logs load failures itself; ecsgen reports them once, with the jar and the reason.
+        System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", verbose ? "warn" : "off");
+    }
+}
