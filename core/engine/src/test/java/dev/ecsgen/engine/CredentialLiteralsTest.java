@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsgen.engine.check.Finding;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.ClassPathPlugins;
 import dev.ecsgen.engine.resolve.IntrinsicResolver;
 import dev.ecsgen.engine.resolve.PseudoParameters;
 import dev.ecsgen.engine.spec.SpecLoader;
@@ -17,8 +18,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,17 +34,7 @@ class CredentialLiteralsTest {
     private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:pull-AbCdEf";
     private static final String KMS_KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
-    private static PluginCatalog plugins;
-
-    @BeforeAll
-    static void loadPlugins() {
-        plugins = PluginCatalog.load(List.of());
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
-    }
+    private static final PluginCatalog plugins = ClassPathPlugins.catalog();
 
     @ParameterizedTest(name = "{0} auth {1}, secret {2}")
     @CsvSource({

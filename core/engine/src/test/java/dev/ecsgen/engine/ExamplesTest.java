@@ -9,6 +9,7 @@ import dev.ecsgen.engine.check.TemplateChecker;
 import dev.ecsgen.engine.check.spec.ResourceSpecChecker;
 import dev.ecsgen.engine.check.spec.ResourceSpecification;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.ClassPathPlugins;
 import dev.ecsgen.engine.testing.ExternalCheckers;
 import dev.ecsgen.engine.testing.Golden;
 import dev.ecsgen.engine.write.OutputFormat;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,17 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExamplesTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final String LAUNCH_IMAGE_ID = "/Resources/LaunchTemplate/Properties/LaunchTemplateData/ImageId";
-    private static PluginCatalog plugins;
-
-    @BeforeAll
-    static void loadPlugins() {
-        plugins = PluginCatalog.load(List.of());
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
-    }
+    private static final PluginCatalog plugins = ClassPathPlugins.catalog();
 
     /** Returns every spec in examples/: each .yaml file except the AMI map files that specs name in ami.file. */
     static Stream<Path> examples() throws IOException {

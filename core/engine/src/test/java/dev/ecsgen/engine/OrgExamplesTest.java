@@ -7,6 +7,7 @@ import dev.ecsgen.engine.check.TemplateChecker;
 import dev.ecsgen.engine.check.spec.ResourceSpecChecker;
 import dev.ecsgen.engine.check.spec.ResourceSpecification;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.ClassPathPlugins;
 import dev.ecsgen.engine.testing.ExternalCheckers;
 import dev.ecsgen.engine.testing.Golden;
 import dev.ecsgen.engine.write.OutputFormat;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * profile and fragment layers), compares it with its golden template and runs every checker on it.
  */
 class OrgExamplesTest {
-    private static PluginCatalog plugins;
+    private static final PluginCatalog plugins = ClassPathPlugins.catalog();
 
     /** One line of the manifest. */
     record OrgExample(String name, Path spec, Path profile, List<Path> fragmentDirs) {
@@ -37,16 +36,6 @@ class OrgExamplesTest {
         public String toString() {
             return name;
         }
-    }
-
-    @BeforeAll
-    static void loadPlugins() {
-        plugins = PluginCatalog.load(List.of());
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
     }
 
     static List<OrgExample> examples() throws IOException {

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.ClassPathPlugins;
 import dev.ecsgen.engine.spec.SpecLoader;
 import dev.ecsgen.engine.write.OutputFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,17 +26,7 @@ class RegistryPlanningTest {
                     image: nginx:1.27
             """;
 
-    private static PluginCatalog plugins;
-
-    @BeforeAll
-    static void loadPlugins() {
-        plugins = PluginCatalog.load(List.of());
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
-    }
+    private static final PluginCatalog plugins = ClassPathPlugins.catalog();
 
     private static GeneratedStack generate(String spec, boolean strict) {
         StackGenerator generator = new StackGenerator(plugins, new GenerateOptions(

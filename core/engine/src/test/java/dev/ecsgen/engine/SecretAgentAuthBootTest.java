@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.ClassPathPlugins;
 import dev.ecsgen.engine.resolve.IntrinsicResolver;
 import dev.ecsgen.engine.resolve.PseudoParameters;
 import dev.ecsgen.engine.spec.SpecLoader;
@@ -16,11 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +37,7 @@ class SecretAgentAuthBootTest {
     private static final String USER_DATA = "/Resources/LaunchTemplate/Properties/LaunchTemplateData/UserData";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static PluginCatalog plugins;
+    private static final PluginCatalog plugins = ClassPathPlugins.catalog();
 
     @TempDir
     Path dir;
@@ -50,16 +48,6 @@ class SecretAgentAuthBootTest {
 
     /** The outcome of one boot: the exit code, stderr and the agent config the script wrote. */
     private record Boot(int exitCode, String stderr, String config) {
-    }
-
-    @BeforeAll
-    static void loadPlugins() {
-        plugins = PluginCatalog.load(List.of());
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
     }
 
     @Test

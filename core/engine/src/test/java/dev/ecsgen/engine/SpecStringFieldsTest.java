@@ -11,6 +11,7 @@ import dev.ecsgen.engine.check.Finding;
 import dev.ecsgen.engine.check.Severity;
 import dev.ecsgen.engine.check.TemplateChecker;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.ClassPathPlugins;
 import dev.ecsgen.engine.resolve.IntrinsicResolver;
 import dev.ecsgen.engine.resolve.PseudoParameters;
 import dev.ecsgen.engine.spec.SpecLoader;
@@ -23,8 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,7 +42,7 @@ class SpecStringFieldsTest {
     /** Each hostile value, by label. Every value starts and ends with letters, so only the character is hostile. */
     private static final Map<String, String> VALUES = values();
 
-    private static PluginCatalog plugins;
+    private static final PluginCatalog plugins = ClassPathPlugins.catalog();
 
     /**
      * One spec field: where it goes, the allowed form its rejection message states, and the labels of the values
@@ -51,16 +50,6 @@ class SpecStringFieldsTest {
      */
     private record Field(String name, BiConsumer<Map<String, Object>, String> put, String expectedForm,
                          Set<String> accepted) {
-    }
-
-    @BeforeAll
-    static void loadPlugins() {
-        plugins = PluginCatalog.load(List.of());
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
     }
 
     private static Map<String, String> values() {

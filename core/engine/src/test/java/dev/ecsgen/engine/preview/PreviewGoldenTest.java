@@ -4,32 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.ClassPathPlugins;
 import dev.ecsgen.engine.resolve.IntrinsicResolver;
 import dev.ecsgen.engine.resolve.PseudoParameters;
 import dev.ecsgen.engine.testing.Golden;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Compares the preview of every generated example with its golden text in golden/preview. */
 class PreviewGoldenTest {
-    private static PluginCatalog plugins;
-
-    @BeforeAll
-    static void loadPlugins() {
-        plugins = PluginCatalog.load(List.of());
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
-    }
+    private static final PluginCatalog plugins = ClassPathPlugins.catalog();
 
     static Stream<Arguments> specs() {
         return PreviewSpecs.all().stream().map(spec -> Arguments.of(PreviewSpecs.name(spec), spec));

@@ -11,33 +11,22 @@ import dev.ecsgen.engine.GenerateOptions;
 import dev.ecsgen.engine.GeneratedStack;
 import dev.ecsgen.engine.StackGenerator;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.ClassPathPlugins;
 import dev.ecsgen.engine.write.OutputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The messages of failing fragments, --keep-rendered, and spec values that JSON must escape. */
 class FragmentErrorsTest {
-    private static PluginCatalog plugins;
+    private static final PluginCatalog plugins = ClassPathPlugins.catalog();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void loadPlugins() {
-        plugins = PluginCatalog.load(List.of());
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
-    }
 
     private GeneratedStack generate(String spec, Path keepRendered, Path... fragmentDirs) throws IOException {
         Path file = write(dir.resolve("spec.yaml"), spec);

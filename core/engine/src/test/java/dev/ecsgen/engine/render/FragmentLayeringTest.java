@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsgen.engine.GenerateOptions;
 import dev.ecsgen.engine.StackGenerator;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.ClassPathPlugins;
 import dev.ecsgen.engine.write.OutputFormat;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,8 +19,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,20 +33,10 @@ class FragmentLayeringTest {
                     image: nginx:1.27
             """;
 
-    private static PluginCatalog plugins;
+    private static final PluginCatalog plugins = ClassPathPlugins.catalog();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void loadPlugins() {
-        plugins = PluginCatalog.load(List.of());
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
-    }
 
     static Path write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());

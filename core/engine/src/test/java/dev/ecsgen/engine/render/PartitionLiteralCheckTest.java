@@ -9,6 +9,7 @@ import dev.ecsgen.engine.GenerateOptions;
 import dev.ecsgen.engine.StackGenerator;
 import dev.ecsgen.engine.plan.StackPlan;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.ClassPathPlugins;
 import dev.ecsgen.engine.write.OutputFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,17 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every ARN that a fragment writes names the stack's partition, never aws literally. */
 class PartitionLiteralCheckTest {
-    private static PluginCatalog plugins;
-
-    @BeforeAll
-    static void loadPlugins() {
-        plugins = PluginCatalog.load(List.of());
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
-    }
+    private static final PluginCatalog plugins = ClassPathPlugins.catalog();
 
     static List<Path> examples() throws IOException {
         return ExamplesTestAccess.examples();

@@ -8,14 +8,13 @@ import dev.ecsgen.engine.GenerateOptions;
 import dev.ecsgen.engine.StackGenerator;
 import dev.ecsgen.engine.plan.StackPlan;
 import dev.ecsgen.engine.plugin.PluginCatalog;
+import dev.ecsgen.engine.testing.ClassPathPlugins;
 import dev.ecsgen.engine.write.OutputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,20 +34,10 @@ class ProfileTest {
               owner: shop-team
             """;
 
-    private static PluginCatalog plugins;
+    private static final PluginCatalog plugins = ClassPathPlugins.catalog();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void loadPlugins() {
-        plugins = PluginCatalog.load(List.of());
-    }
-
-    @AfterAll
-    static void closePlugins() {
-        plugins.close();
-    }
 
     private StackPlan plan(String spec, String profile) throws IOException {
         Path specFile = Files.writeString(dir.resolve("spec.yaml"), spec);
