@@ -106,6 +106,6 @@ if (json) {
         }
     }
 }
-// Setting exitCode instead of calling process.exit() lets Node flush a large report to a pipe first;
-// process.exit() can cut the output short when stdout is a pipe.
+// Setting exitCode instead of calling process.exit() lets Node flush a large report to a pipe first,
+// because process.exit() can cut the output short when stdout is a pipe.
 process.exitCode = reports.some(isFailure) ? 1 : 0;

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code region-map} variant that uses the exported file.
  *
  * @param name             the variant name, as the ecs-optimized source names it
- * @param parameter        the SSM public parameter that holds the current AMI id in each region
+ * @param parameter        the SSM public parameter that contains the current AMI id in each region
  * @param architecture     the column of the map file: {@code x86_64} or {@code arm64}
  * @param regionMapVariant the {@code ami.variant} to use with {@code source: region-map}
  */

@@ -18,7 +18,12 @@ public final class LoggingOptions {
      * because the backend reads its settings once.
      */
     public void configureLogging() {
-        String level = verbose ? "info" : quiet ? "error" : "warn";
+        String level = "warn";
+        if (verbose) {
+            level = "info";
+        } else if (quiet) {
+            level = "error";
+        }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");

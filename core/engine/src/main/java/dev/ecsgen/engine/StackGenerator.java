@@ -66,7 +66,7 @@ public final class StackGenerator {
         return profile == null ? spec : profile.applyTo(spec);
     }
 
-    /** Plans the stack, the data model every fragment sees, and checks it against the profile's rules. */
+    /** Plans the stack (the data model every fragment renders from) and checks it against the profile's rules. */
     public StackPlan plan(LoadedSpec spec) {
         long start = System.nanoTime();
         StackPlan plan = new Planner(plugins, options.strict()).plan(spec);

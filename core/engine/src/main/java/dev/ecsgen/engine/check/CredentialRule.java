@@ -18,7 +18,7 @@ public final class CredentialRule implements TemplateRule {
     private static final Pattern CREDENTIAL_NAME = Pattern.compile(
             "(?i).*(password|passwd|secret|token|credential|apikey|api_key|privatekey).*");
     private static final Pattern NOT_A_CREDENTIAL = Pattern.compile("(?i).*(arn|name|id|length|ttl|rotation)$");
-    /** A literal {@code "auth":"<base64>"} of agent auth data, which only ever holds a credential. */
+    /** A literal {@code "auth":"<base64>"} of agent auth data, which only ever contains a credential. */
     private static final Pattern LITERAL_AUTH = Pattern.compile("\"auth\"\\s*:\\s*\"([A-Za-z0-9+/]{4,}={0,2})\"");
     /** A literal password in a JSON secret string. */
     private static final Pattern LITERAL_PASSWORD = Pattern.compile("\"password\"\\s*:\\s*\"([^\"$]+)\"");

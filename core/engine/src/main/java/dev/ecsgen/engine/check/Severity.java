@@ -1,6 +1,6 @@
 package dev.ecsgen.engine.check;
 
-/** How serious a finding is; errors fail a check, warnings fail it only under {@code --strict}. */
+/** The seriousness of a finding: errors fail a check, and warnings fail it only under {@code --strict}. */
 public enum Severity {
     ERROR,
     WARNING;

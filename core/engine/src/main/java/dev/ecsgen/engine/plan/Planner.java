@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a validated spec into a {@link StackPlan}: matches every container image to the registry that
- * serves its pull, asks each plugin for its contribution, and lays out the data model fragments see.
+ * serves its pull, collects each plugin's contribution, and lays out the data model fragments see.
  */
 public final class Planner {
     /** A secret ARN whose characters are all safe inside single quotes in the user data script and in Fn::Sub. */

@@ -246,7 +246,7 @@ public final class PluginCatalog implements AutoCloseable {
 
     /**
      * A PF4J jar plugin manager with no default plugins folder: PF4J would otherwise read
-     * {@code ./plugins} relative to the working directory, which in a source checkout holds sources.
+     * {@code ./plugins} relative to the working directory, which in a source checkout contains sources.
      */
     private static final class RootlessJarPluginManager extends JarPluginManager {
         @Override

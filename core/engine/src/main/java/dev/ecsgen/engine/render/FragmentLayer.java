@@ -73,7 +73,7 @@ public final class FragmentLayer {
     }
 
     /**
-     * Reads the fragments a class loader holds below {@code root}, as listed in its {@code index.txt}
+     * Reads the fragments a class loader contains below {@code root}, as listed in its {@code index.txt}
      * (one name a line); an index avoids scanning the class path.
      */
     public static FragmentLayer fromClassPath(String label, ClassLoader loader, String root) {

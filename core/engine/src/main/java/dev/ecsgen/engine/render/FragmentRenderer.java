@@ -36,7 +36,7 @@ public final class FragmentRenderer {
     /** The top-level keys a fragment may emit, in template order. */
     public static final List<String> SECTIONS = List.of("AWSTemplateFormatVersion", "Description", "Metadata",
             "Transform", "Parameters", "Rules", "Mappings", "Conditions", "Resources", "Outputs");
-    /** The macro library every fragment sees as {@code cfn}. */
+    /** The macro library that every fragment imports as {@code cfn}. */
     public static final String MACRO_LIBRARY = "lib/cfn.ftl";
 
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder()

@@ -160,7 +160,7 @@ public final class SpecLoader {
                 ? name
                 : name + ":" + location.getLineNr() + ":" + location.getColumnNr();
         if (sources != null && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            // The parser has moved past the offending token; the scan knows where its key starts.
+            // The parser has moved past the offending token; the scan recorded where its key starts.
             where = sources.keyAt(pointer(mapping)).toString();
         }
         if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {

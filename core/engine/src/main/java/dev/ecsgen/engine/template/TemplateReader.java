@@ -22,7 +22,7 @@ import java.util.Set;
  * stay strings, as CloudFormation reads them.
  *
  * <p>Every error is an {@link EcsgenException} with exit code 2 whose message starts with the file name and, where
- * the parser knows it, {@code :line:column}. Messages never quote the source line, because it could hold a secret.
+ * the parser reports it, {@code :line:column}. Messages never quote the source line, because it could contain a secret.
  */
 public final class TemplateReader {
     /** Largest file read; CloudFormation accepts at most 1,000,000 bytes, so this leaves room to report that. */
