@@ -57,6 +57,17 @@ version_lists_plugin_jars() {
     grep -q '^  ami-ecs-optimized [0-9][^ ]*: ami ecs-optimized$' <<<"$version"
 }
 
+# The warm-up thread must not make the first SLF4J logger: the backend reads the level once, and
+# --verbose sets it after the command line is parsed.
+verbose_logs_stages_with_warmup() {
+  "$launcher" generate "$dist/examples/reference.yaml" -o "$scratch/verbose.json" --verbose 2>"$scratch/err" &&
+    grep -q '^\[INFO\] Loaded spec ' "$scratch/err" &&
+    grep -q '^\[INFO\] Rendered and merged ' "$scratch/err" &&
+    ECSGEN_JAVA_OPTS=-Decsgen.warmup=false "$launcher" generate "$dist/examples/reference.yaml" \
+      -o "$scratch/cold.json" --quiet &&
+    cmp -s "$scratch/verbose.json" "$scratch/cold.json"
+}
+
 man_pages_installed() {
   local page
   for page in ecsgen ecsgen-generate ecsgen-plugins ecsgen-schema ecsgen-diagram ecsgen-init ecsgen-completion; do
@@ -119,6 +130,7 @@ check "an invalid spec exits 2 and writes nothing" invalid_spec_exits_2
 check "a symbolic link to the launcher works" symlinked_launcher_finds_home
 check "--version lists the plugin jars and their versions" version_lists_plugin_jars
 check "man pages are in man/man1" man_pages_installed
+check "--verbose logs each stage, and the warm-up changes no output" verbose_logs_stages_with_warmup
 check "the CDS archive is in lib/ and the JVM maps it" cds_archive_is_used
 check "generate gives the same bytes with and without the CDS archive" generate_same_with_and_without_archive
 check "a stale CDS archive is ignored without a message" stale_archive_is_ignored_silently

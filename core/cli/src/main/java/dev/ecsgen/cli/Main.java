@@ -1,6 +1,8 @@
 package dev.ecsgen.cli;
 
+import dev.ecsgen.engine.Warmup;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,16 +17,35 @@ public final class Main {
      */
     private static final Map<String, Supplier<Object>> LEAN_COMMANDS = Map.of(
             "generate", GenerateCommand::new,
+            "validate", ValidateCommand::new,
             "preview", PreviewCommand::new,
+            "fragments", FragmentsCommand::new,
+            "ami", AmiCommand::new,
             "plugins", PluginsCommand::new,
             "diagram", DiagramCommand::new,
             "schema", SchemaCommand::new,
             "init", InitCommand::new);
 
+    /**
+     * The commands that load specs and render fragments, which {@link Warmup} prepares for; the system
+     * property {@code ecsgen.warmup=false} turns it off, to measure what it saves.
+     */
+    private static final Set<String> WARM_COMMANDS = Set.of("generate");
+
+    private static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && WARM_COMMANDS.contains(args[0]) && !"false".equals(System.getProperty("ecsgen.warmup"))) {
+            Warmup.start();
+        }
+        // No option takes a java.sql or java.time type, and picocli registers converters for those by
+        // reflection, loading about eighty JDK classes, unless a pattern excludes them.
+        if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
+            System.setProperty(PICOCLI_CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
+        }
         int exitCode = run(args);
         System.out.flush();
         System.exit(exitCode);

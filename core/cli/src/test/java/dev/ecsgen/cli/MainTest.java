@@ -27,6 +27,7 @@ class MainTest {
     void leanCommandLineBuildsOnlyNamedCommand() {
         assertThat(Main.commandLine("generate", "x.yaml").getSubcommands().keySet()).containsExactly("generate");
         assertThat(Main.commandLine("init").getSubcommands().keySet()).containsExactly("init");
+        assertThat(Main.commandLine("validate", "x.json").getSubcommands().keySet()).containsExactly("validate");
     }
 
     @Test
@@ -51,6 +52,11 @@ class MainTest {
                 new String[] {"generate", "--format", "xml"},
                 new String[] {"generate", "-o", template, "--out-dir", folder.toString()},
                 new String[] {"generate", folder.resolve("missing.yaml").toString()},
+                new String[] {"validate", "--help"},
+                new String[] {"validate", folder.resolve("missing.json").toString()},
+                new String[] {"fragments", "list"},
+                new String[] {"fragments", "--help"},
+                new String[] {"ami", "export", "--help"},
                 new String[] {"preview", "--help"},
                 new String[] {"plugins"},
                 new String[] {"diagram", "--help"},

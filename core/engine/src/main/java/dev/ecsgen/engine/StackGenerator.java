@@ -21,6 +21,7 @@ import dev.ecsgen.engine.write.TemplateSerializer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +40,36 @@ public final class StackGenerator {
     private final SpecLoader loader = new SpecLoader();
     private final TemplateChecker checker = TemplateChecker.standard();
     private final LoadedProfile profile;
+    /** Finishes when the renderer has parsed the fragments; see {@link #startPreparing}. */
+    private final CompletableFuture<Void> prepared;
 
     public StackGenerator(PluginCatalog plugins, GenerateOptions options) {
         this.plugins = plugins;
         this.options = options;
         this.fragments = new FragmentSet(FragmentLayers.build(options.fragmentDirs(), options.environmentFragmentDirs(), plugins));
         this.renderer = new FragmentRenderer(fragments);
+        this.prepared = startPreparing(renderer);
         this.profile = options.profile() == null ? null : new ProfileLoader().load(options.profile());
+    }
+
+    /**
+     * Parses the fragments on a daemon thread, so that a caller who loads a spec next does both at once;
+     * {@link #generate(LoadedSpec)} waits for it before the first render.
+     */
+    private static CompletableFuture<Void> startPreparing(FragmentRenderer renderer) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                renderer.prepare();
+            } catch (Throwable e) {
+                // The render meets the same problem again and reports it.
+            } finally {
+                done.complete(null);
+            }
+        }, "ecsgen-fragments");
+        thread.setDaemon(true);
+        thread.start();
+        return done;
     }
 
     public FragmentSet fragments() {
@@ -81,6 +105,7 @@ public final class StackGenerator {
     public GeneratedStack generate(LoadedSpec spec) {
         StackPlan plan = plan(spec);
         long start = System.nanoTime();
+        prepared.join();
         List<RenderedFragment> rendered = renderer.renderAll(plan.model(), options.keepRendered());
         ObjectNode template = TemplateMerger.merge(rendered);
         LOG.info("Rendered and merged {} fragments in {} ms", rendered.size(), millisSince(start));

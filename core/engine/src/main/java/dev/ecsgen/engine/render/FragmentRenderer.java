@@ -16,6 +16,8 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,8 +52,13 @@ public final class FragmentRenderer {
 
     public FragmentRenderer(FragmentSet fragments) {
         this.fragments = fragments;
-        this.configuration = new Configuration(Configuration.VERSION_2_3_34);
+        this.configuration = newConfiguration();
         configuration.setTemplateLoader(fragments.templateLoader());
+        configuration.addAutoImport("cfn", MACRO_LIBRARY);
+    }
+
+    private static Configuration newConfiguration() {
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
         configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         configuration.setLogTemplateExceptions(false);
@@ -67,7 +74,24 @@ public final class FragmentRenderer {
         configuration.setLocalizedLookup(false);
         configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         configuration.setSharedVariable("json", new JsonFunction(STRICT_JSON));
-        configuration.addAutoImport("cfn", MACRO_LIBRARY);
+        return configuration;
+    }
+
+    /**
+     * Parses the built-in macro library and user data library with a configuration of their own and
+     * drops the result. FreeMarker loads and initializes a few hundred classes on its first parse; the
+     * {@link dev.ecsgen.engine.Warmup} thread calls this so that a renderer made later finds them ready.
+     */
+    public static void warmUp() throws IOException {
+        Configuration configuration = newConfiguration();
+        ClassLoader loader = FragmentRenderer.class.getClassLoader();
+        for (String library : List.of(MACRO_LIBRARY, "lib/userdata.ftl")) {
+            try (InputStream in = loader.getResourceAsStream(FragmentLayer.BUILT_IN_ROOT + library)) {
+                if (in != null) {
+                    new Template(library, new InputStreamReader(in, StandardCharsets.UTF_8), configuration);
+                }
+            }
+        }
     }
 
     /**
@@ -76,16 +100,55 @@ public final class FragmentRenderer {
      * @param keepRendered a folder to write each fragment's raw output to, or {@code null}
      */
     public List<RenderedFragment> renderAll(Map<String, Object> model, Path keepRendered) {
-        if (!partitionsChecked) {
-            PartitionLiteralCheck.check(fragments);
-            partitionsChecked = true;
-        }
+        checkPartitions();
         List<RenderedFragment> rendered = new ArrayList<>();
         for (FragmentSource source : fragments.fragments()) {
             String text = renderText(source, model, keepRendered);
             rendered.add(new RenderedFragment(source, text, parse(source, text)));
         }
         return rendered;
+    }
+
+    private void checkPartitions() {
+        if (!partitionsChecked) {
+            PartitionLiteralCheck.check(fragments);
+            partitionsChecked = true;
+        }
+    }
+
+    /**
+     * Does the work of a first render that does not need a model: checks the fragment texts and parses
+     * every fragment and library, which FreeMarker then keeps. A problem is not thrown here but left for
+     * {@link #renderAll} to meet again and report with the fragment's location, so this can run on
+     * another thread while the caller loads a spec, as long as it finishes before the first render.
+     */
+    public void prepare() {
+        try {
+            checkPartitions();
+        } catch (RuntimeException e) {
+            // renderAll runs the check again and reports it.
+        }
+        for (FragmentSet.Entry entry : fragments.entries()) {
+            String name = entry.source().name();
+            try {
+                configuration.getTemplate(name);
+            } catch (IOException | RuntimeException e) {
+                forget(name);
+            }
+        }
+    }
+
+    /**
+     * Drops a failed template from FreeMarker's cache. FreeMarker keeps the failure and answers the next
+     * request with "error loading the template on an earlier attempt"; without it, the render parses the
+     * template again and reports the parse error itself, with its line and column.
+     */
+    private void forget(String name) {
+        try {
+            configuration.removeTemplateFromCache(name);
+        } catch (IOException | RuntimeException e) {
+            // Nothing cached under that name; the render asks again either way.
+        }
     }
 
     private String renderText(FragmentSource source, Map<String, Object> model, Path keepRendered) {
@@ -98,9 +161,12 @@ public final class FragmentRenderer {
             }
             return out.toString();
         } catch (ParseException e) {
-            throw EcsgenException.checkFailed("fragment " + where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
-                    + ": invalid FreeMarker syntax: " + firstLine(e.getEditorMessage()));
+            throw syntaxError(e);
         } catch (TemplateException e) {
+            ParseException inLibrary = parseCause(e);
+            if (inLibrary != null) {
+                throw syntaxError(inLibrary);
+            }
             String kept = "";
             if (keepRendered != null) {
                 kept = "\n  the output up to the error is kept in " + keep(keepRendered, source, out.toString());
@@ -110,6 +176,21 @@ public final class FragmentRenderer {
         } catch (IOException e) {
             throw EcsgenException.checkFailed("fragment " + source.location() + ": cannot read: " + e.getMessage());
         }
+    }
+
+    private EcsgenException syntaxError(ParseException e) {
+        return EcsgenException.checkFailed("fragment " + where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
+                + ": invalid FreeMarker syntax: " + firstLine(e.getEditorMessage()));
+    }
+
+    /** Returns the syntax error of a library that a fragment imports, which FreeMarker wraps in its import error. */
+    private static ParseException parseCause(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ParseException parse) {
+                return parse;
+            }
+        }
+        return null;
     }
 
     /** Rewords FreeMarker's message as one line that names the failing expression and the fix. */

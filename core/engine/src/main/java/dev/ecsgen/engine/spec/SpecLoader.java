@@ -46,10 +46,14 @@ public final class SpecLoader {
     /** The rejected scalar in Jackson's coercion message, such as {@code Cannot coerce String value ("12")}. */
     private static final Pattern COERCED_VALUE = Pattern.compile("value \\(\"(.*?)\"\\)");
 
-    private final ObjectMapper yaml;
-    private final ObjectMapper json;
+    /**
+     * The readers, shared by every loader: a mapper is thread-safe once configured, and sharing one keeps
+     * the deserializers it builds for the spec types, which a short run would otherwise build again.
+     */
+    private static final ObjectMapper YAML;
+    private static final ObjectMapper JSON;
 
-    public SpecLoader() {
+    static {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING)
                 .maxStringLength(MAX_STRING_LENGTH)
@@ -70,9 +74,12 @@ public final class SpecLoader {
                 .streamReadConstraints(constraints)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.yaml = configure(new YAMLMapper(yamlFactory));
-        this.json = configure(new JsonMapper(jsonFactory));
+        YAML = configure(new YAMLMapper(yamlFactory));
+        JSON = configure(new JsonMapper(jsonFactory));
     }
+
+    private final ObjectMapper yaml = YAML;
+    private final ObjectMapper json = JSON;
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

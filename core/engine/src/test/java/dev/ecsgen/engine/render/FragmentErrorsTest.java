@@ -73,6 +73,17 @@ class FragmentErrorsTest {
     }
 
     @Test
+    void syntaxErrorInLibraryParsedAheadStillNamesLibraryFile() throws IOException {
+        // StackGenerator parses every library on a second thread before the render; that parse keeps quiet,
+        // and the render must still report the broken library, not the fragment importing it, with the
+        // library's own line and column.
+        Path library = write(dir.resolve("org/lib/hooks.ftl"), "<#function taskProperties task>\n  <#return {\n");
+        assertThatThrownBy(() -> generate(dir.resolve("org")))
+                .isInstanceOf(EcsgenException.class)
+                .hasMessageStartingWith("fragment " + library + ":2:13: invalid FreeMarker syntax: ");
+    }
+
+    @Test
     void invalidJsonNamesFileAndRenderedLine() throws IOException {
         Path override = write(dir.resolve("org/outputs.ftl"), "{\n  \"Outputs\": {\n    \"Name\": {\"Value\": [=stack.name]}\n  }\n}\n");
         assertThatThrownBy(() -> generate(dir.resolve("org")))
