@@ -61,6 +61,7 @@ version_lists_plugin_jars() {
 # --verbose sets it after the command line is parsed.
 verbose_logs_stages_with_warmup() {
   "$launcher" generate "$dist/examples/reference.yaml" -o "$scratch/verbose.json" --verbose 2>"$scratch/err" &&
+    grep -q '^\[INFO\] Command line parsed [0-9]* ms after the JVM started$' "$scratch/err" &&
     grep -q '^\[INFO\] Loaded spec ' "$scratch/err" &&
     grep -q '^\[INFO\] Rendered and merged ' "$scratch/err" &&
     ECSGEN_JAVA_OPTS=-Decsgen.warmup=false "$launcher" generate "$dist/examples/reference.yaml" \

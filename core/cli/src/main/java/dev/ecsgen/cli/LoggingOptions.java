@@ -1,5 +1,7 @@
 package dev.ecsgen.cli;
 
+import java.lang.management.ManagementFactory;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** The logging and error options every command that reads input shares. */
@@ -31,5 +33,15 @@ public final class LoggingOptions {
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
         // PF4J logs load failures itself; ecsgen reports them once, with the jar and the reason.
         System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", verbose ? "warn" : "off");
+        if (verbose) {
+            // Start-up before the first stage: the JVM, the command line, and the warm-up thread's share of
+            // the CPUs. Only --verbose pays for the management classes that report the JVM's uptime, and
+            // the time they take to load is subtracted, so the figure is the uptime when this began.
+            long asked = System.nanoTime();
+            long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+            long answering = (System.nanoTime() - asked) / 1_000_000;
+            LoggerFactory.getLogger(LoggingOptions.class).info("Command line parsed {} ms after the JVM started",
+                    uptime - answering);
+        }
     }
 }

@@ -108,7 +108,7 @@ public final class FragmentLayer {
                 if (name.isEmpty() || name.startsWith("#")) {
                     continue;
                 }
-                URL resource = lookup.apply(name);
+                URL resource = besideIndex(index, name);
                 if (resource == null) {
                     throw EcsgenException.invalidInput(where + ":" + number + ": lists " + name
                             + ", which is missing: add the file or remove the line");
@@ -119,6 +119,22 @@ public final class FragmentLayer {
             throw EcsgenException.invalidInput(where + ": cannot read: " + e.getMessage());
         }
         return layer;
+    }
+
+    /**
+     * Returns the URL of {@code name} in the folder of {@code index}, or {@code null} when nothing is there.
+     * A layer's fragments sit beside its index. Resolving them there reads only that jar or folder, where a
+     * class loader lookup of a name outside any package searches every JDK module before the class path.
+     */
+    private static URL besideIndex(URL index, String name) {
+        try {
+            URL resource = new URL(index, name);
+            try (InputStream in = resource.openStream()) {
+                return resource;
+            }
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Returns the built-in fragments of the templates module. */
