@@ -37,11 +37,11 @@ public final class LoggingOptions {
             // Start-up before the first stage: the JVM, the command line, and the warm-up thread's share of
             // the CPUs. Only --verbose pays for the management classes that report the JVM's uptime, and
             // the time they take to load is subtracted, so the figure is the uptime when this began.
-            long asked = System.nanoTime();
+            long before = System.nanoTime();
             long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-            long answering = (System.nanoTime() - asked) / 1_000_000;
+            long lookupMillis = (System.nanoTime() - before) / 1_000_000;
             LoggerFactory.getLogger(LoggingOptions.class).info("Command line parsed {} ms after the JVM started",
-                    uptime - answering);
+                    uptime - lookupMillis);
         }
     }
 }

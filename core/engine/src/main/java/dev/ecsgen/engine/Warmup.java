@@ -6,16 +6,17 @@ import dev.ecsgen.engine.spec.LoadedSpec;
 import dev.ecsgen.engine.spec.SpecLoader;
 
 /**
- * Does a first run's one-time library work on a second thread while the caller parses its command
- * line and loads plugins.
+ * The one-time library work of a short run, started on a daemon thread while the caller parses its
+ * command line.
  *
- * <p>A short run spends about half its time on work done once per process: Jackson builds its
- * deserializers for the spec types (and its date format, which reads the JDK's locale data), and
- * FreeMarker loads and initializes its parser and object wrapper. None of it depends on the
- * command's arguments, so {@link #start()} begins it at once on a daemon thread. Class
- * initialization is thread-safe: a caller that reaches a class the thread is initializing waits for
- * it and then uses the result, so the work is never done twice and nothing is shared but classes
- * and Jackson's cached deserializers. A failure here is ignored; the real run meets and reports it.
+ * <p>Much of a short run goes to work done once per process. Jackson builds its deserializers for
+ * the spec types and its date format, which reads the JDK's locale data. FreeMarker loads and
+ * initializes its parser and object wrapper. None of it depends on the command's arguments, so
+ * {@link #start()} begins it at once. Class initialization is thread-safe: a caller that reaches a
+ * class this thread is initializing waits for it and then uses it, so no class is initialized
+ * twice. The spec mappers, and with them the deserializers built here, are shared with every
+ * {@link SpecLoader}; the FreeMarker configuration used here is thrown away. A failure here is
+ * ignored, because the run itself meets the same problem and reports it.
  *
  * <p>Nothing here may create an SLF4J logger: the command line sets the log level first, and the
  * simple backend reads it once, when the first logger is made.

@@ -139,15 +139,16 @@ public final class FragmentRenderer {
     }
 
     /**
-     * Drops a failed template from FreeMarker's cache. FreeMarker keeps the failure and answers the next
-     * request with "error loading the template on an earlier attempt"; without it, the render parses the
-     * template again and reports the parse error itself, with its line and column.
+     * Drops a failed template from FreeMarker's cache. FreeMarker caches the failure, and a later request
+     * for the template gets "error loading the template on an earlier attempt" instead of the parse
+     * error. Without the entry, the render parses the template again and reports the parse error with
+     * its line and column.
      */
     private void forget(String name) {
         try {
             configuration.removeTemplateFromCache(name);
         } catch (IOException | RuntimeException e) {
-            // Nothing cached under that name; the render asks again either way.
+            // Nothing is cached under that name, so the render parses the template again anyway.
         }
     }
 

@@ -82,8 +82,8 @@ public final class AtomicFileWriter {
 
     /**
      * Creates an empty file beside the target that no other writer can have opened. Its name comes from the
-     * process id and a counter, with create-new failing on a name already taken; Files.createTempFile would
-     * draw a random name, and seeding its secure random source costs a short run about a tenth of its time.
+     * process id and a counter, and creating it fails when the name is taken. Files.createTempFile would
+     * draw a random name, and seeding its secure random source costs a short run several milliseconds.
      */
     private static Path createTemporary(Path folder, String name) throws IOException {
         long pid = ProcessHandle.current().pid();
