@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  0  every region was read and FILE was written",
             "  1  a region failed; every region was still tried, and nothing was written",
-            "  2  invalid usage or an unwritable FILE; nothing was written"
+            "  2  invalid usage or an unwritable FILE; nothing was written",
+            "  3  internal error in ecsgen; rerun with --stacktrace and report it"
         })
 public final class AmiExportCommand implements Callable<Integer> {
     @Spec

@@ -94,7 +94,12 @@ final class BatchRun {
                 if (terminal) {
                     err.print("\r\u001b[K");
                 }
-                for (String line : outcome.error().getMessage().split("\n")) {
+                String message = outcome.error().getMessage();
+                // A fragment or check error names no spec, and in a batch every spec may report it.
+                if (!message.startsWith(spec.toString())) {
+                    message = spec + ": " + message;
+                }
+                for (String line : message.split("\n")) {
                     err.println(line.startsWith("  ") ? line : "error: " + line);
                 }
                 exitCode = Math.max(exitCode, outcome.error().exitCode());

@@ -80,7 +80,7 @@ public final class FragmentsCommand implements Runnable {
                 for (FragmentLayer layer : fragments.layers()) {
                     out.println("  " + number++ + ". " + layer.label()
                             + (layer.origin() == null ? "" : " (" + layer.origin() + ")")
-                            + ": " + layer.sources().size() + " files");
+                            + ": " + layer.sources().size() + (layer.sources().size() == 1 ? " file" : " files"));
                 }
                 out.println();
                 FragmentLayer builtIn = fragments.layers().get(fragments.layers().size() - 1);
@@ -167,7 +167,7 @@ public final class FragmentsCommand implements Runnable {
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println("exported " + files.size() + " files to " + folder
+            out.println("exported " + files.size() + (files.size() == 1 ? " file" : " files") + " to " + folder
                     + "; edit them, delete the ones you keep as they are, and pass --fragments " + folder);
             out.flush();
             return ExitCodes.OK;

@@ -10,6 +10,7 @@ import dev.ecsgen.engine.check.Finding;
 import dev.ecsgen.engine.check.Severity;
 import dev.ecsgen.engine.check.TemplateChecker;
 import dev.ecsgen.engine.check.spec.ResourceSpecification;
+import dev.ecsgen.engine.template.TemplateFile;
 import dev.ecsgen.engine.template.TemplateReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  0  no errors (warnings allowed unless --strict)",
             "  1  a template has an error, or a warning with --strict",
-            "  2  invalid usage, or a template or --resource-spec file that cannot be read or parsed"
+            "  2  invalid usage, or a template or --resource-spec file that cannot be read or parsed",
+            "  3  internal error in ecsgen; rerun with --stacktrace and report it"
         })
 public final class ValidateCommand implements Callable<Integer> {
     /** Output formats of the findings. */
@@ -72,6 +76,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         logging.configureLogging();
+        // Made after configureLogging: the simple backend reads the level once, when the first logger is made.
+        Logger log = LoggerFactory.getLogger(ValidateCommand.class);
         TemplateChecker checker = resourceSpec == null ? TemplateChecker.standard()
                 : TemplateChecker.standard(loadSpecification(resourceSpec));
         PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +87,12 @@ public final class ValidateCommand implements Callable<Integer> {
         boolean invalidFile = false;
         for (Path template : templates) {
             try {
-                findings.addAll(checker.check(TemplateReader.read(template)));
+                TemplateFile read = TemplateReader.read(template);
+                long start = System.nanoTime();
+                List<Finding> found = checker.check(read);
+                log.info("Checked {}: {} in {} ms", template, found.size() == 1 ? "1 finding" : found.size() + " findings",
+                        (System.nanoTime() - start) / 1_000_000);
+                findings.addAll(found);
             } catch (EcsgenException e) {
                 err.println("error: " + e.getMessage());
                 invalidFile = true;

@@ -218,6 +218,24 @@ class GenerateCommandTest {
     }
 
     @Test
+    void batchFragmentErrorNamesEachSpec() throws IOException {
+        Path specs = Files.createDirectories(folder.resolve("fragment-specs"));
+        Files.copy(example("reference.yaml"), specs.resolve("a.yaml"));
+        Files.copy(example("reference.yaml"), specs.resolve("b.yaml"));
+        Path fragments = Files.createDirectories(folder.resolve("broken-fragments"));
+        Files.writeString(fragments.resolve("cluster.ftl"), "{\n<#if stack.name>\n");
+
+        CliRun run = CliRun.of("generate", specs.toString(), "--out-dir", folder.resolve("out").toString(),
+                "--fragments", fragments.toString(), "--quiet");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        List<String> errors = run.err().lines().filter(line -> line.startsWith("error: ")).toList();
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0)).startsWith("error: " + specs.resolve("a.yaml") + ": fragment " + fragments.resolve("cluster.ftl") + ":");
+        assertThat(errors.get(1)).startsWith("error: " + specs.resolve("b.yaml") + ": fragment " + fragments.resolve("cluster.ftl") + ":");
+    }
+
+    @Test
     void manySpecsNeedOutDir() {
         CliRun run = CliRun.of("generate", example("reference.yaml").toString(), example("reference.yaml").toString());
 

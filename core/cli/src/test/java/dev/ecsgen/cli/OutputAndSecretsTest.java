@@ -81,7 +81,8 @@ class OutputAndSecretsTest {
         CliRun run = CliRun.of("generate", "-q", "--out-dir", out.toString(), specs.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).isEqualTo("error: " + out.resolve("b.json") + ": is a directory: name a file, such as "
+        assertThat(run.err()).isEqualTo("error: " + specs.resolve("b.yaml") + ": " + out.resolve("b.json")
+                + ": is a directory: name a file, such as "
                 + out.resolve("b.json/stack.json") + "\ngenerated 2 of 3 stacks into " + out + "; 1 failed\n");
         assertThat(out.resolve("a.json")).isRegularFile();
         assertThat(out.resolve("c.json")).isRegularFile();

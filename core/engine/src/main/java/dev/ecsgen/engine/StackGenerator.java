@@ -80,8 +80,8 @@ public final class StackGenerator {
     public LoadedSpec load(Path file) {
         long start = System.nanoTime();
         LoadedSpec spec = applyProfile(loader.load(file));
-        LOG.info("Loaded spec {} ({} tasks, {} registries) in {} ms", file, spec.spec().tasks().size(),
-                spec.spec().registries().size(), millisSince(start));
+        LOG.info("Loaded spec {} ({}, {}) in {} ms", file, count(spec.spec().tasks().size(), "task"),
+                count(spec.spec().registries().size(), "registry", "registries"), millisSince(start));
         return spec;
     }
 
@@ -129,6 +129,14 @@ public final class StackGenerator {
     /** Loads and generates in one step. */
     public GeneratedStack generate(Path specFile) {
         return generate(load(specFile));
+    }
+
+    private static String count(int n, String singular) {
+        return count(n, singular, singular + "s");
+    }
+
+    private static String count(int n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
     }
 
     private static long millisSince(long start) {

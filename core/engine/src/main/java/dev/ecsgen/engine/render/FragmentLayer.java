@@ -54,6 +54,10 @@ public final class FragmentLayer {
 
     /** Reads every {@code .ftl} file below {@code folder}, in path order. */
     public static FragmentLayer fromFolder(String label, Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw EcsgenException.invalidInput(folder + ": is a file, not a fragments folder (" + label
+                    + "): name the folder that holds the .ftl files");
+        }
         if (!Files.isDirectory(folder)) {
             throw EcsgenException.invalidInput(folder + ": fragments folder not found (" + label
                     + "): create it or correct the path");
@@ -61,7 +65,15 @@ public final class FragmentLayer {
         FragmentLayer layer = new FragmentLayer(label, null);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
-            walk.filter(Files::isRegularFile).filter(path -> path.toString().endsWith(".ftl")).sorted().forEach(files::add);
+            walk.filter(path -> path.toString().endsWith(".ftl")).sorted().forEach(path -> {
+                if (Files.isRegularFile(path)) {
+                    files.add(path);
+                } else if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+                    // A broken link would otherwise drop the override silently and render the built-in.
+                    throw EcsgenException.invalidInput(path + ": the fragment is a symbolic link to a missing file ("
+                            + label + "): fix the link or remove it");
+                }
+            });
         } catch (IOException e) {
             throw EcsgenException.invalidInput(folder + ": cannot read fragments folder: " + e.getMessage());
         }

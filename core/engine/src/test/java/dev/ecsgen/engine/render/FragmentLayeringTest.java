@@ -1,8 +1,10 @@
 package dev.ecsgen.engine.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsgen.engine.EcsgenException;
 import dev.ecsgen.engine.GenerateOptions;
 import dev.ecsgen.engine.StackGenerator;
 import dev.ecsgen.engine.plugin.PluginCatalog;
@@ -59,6 +61,25 @@ class FragmentLayeringTest {
         write(dir.resolve("org/outputs.ftl"), "{\"Outputs\": {\"Only\": {\"Value\": [=cfn.ref(\"Cluster\")]}}}");
         JsonNode template = generate(List.of(dir.resolve("org")), List.of(), plugins);
         assertThat(template.get("Outputs").toString()).isEqualTo("{\"Only\":{\"Value\":{\"Ref\":\"Cluster\"}}}");
+    }
+
+    @Test
+    void brokenLinkOverrideIsAnError() throws IOException {
+        Path link = Files.createDirectories(dir.resolve("org")).resolve("cluster.ftl");
+        Files.createSymbolicLink(link, dir.resolve("missing.ftl"));
+        assertThatThrownBy(() -> FragmentLayer.fromFolder("--fragments org", dir.resolve("org")))
+                .isInstanceOf(EcsgenException.class)
+                .hasMessage(link + ": the fragment is a symbolic link to a missing file (--fragments org):"
+                        + " fix the link or remove it");
+    }
+
+    @Test
+    void fileGivenAsFolderIsNamed() throws IOException {
+        Path file = write(dir.resolve("stack.json"), "{}");
+        assertThatThrownBy(() -> FragmentLayer.fromFolder("--fragments stack.json", file))
+                .isInstanceOf(EcsgenException.class)
+                .hasMessage(file + ": is a file, not a fragments folder (--fragments stack.json):"
+                        + " name the folder that holds the .ftl files");
     }
 
     @Test
