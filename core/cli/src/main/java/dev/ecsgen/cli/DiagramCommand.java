@@ -3,6 +3,7 @@ package dev.ecsgen.cli;
 import dev.ecsgen.engine.EcsgenException;
 import dev.ecsgen.engine.diagram.DiagramWriter;
 import dev.ecsgen.engine.diagram.TemplateGraph;
+import dev.ecsgen.engine.template.TemplateFile;
 import dev.ecsgen.engine.template.TemplateReader;
 import dev.ecsgen.engine.write.AtomicFileWriter;
 import java.io.IOException;
@@ -64,9 +65,12 @@ public final class DiagramCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         logging.configureLogging();
+        long start = System.nanoTime();
+        TemplateFile read = TemplateReader.read(template);
+        logging.verbose("Read template {} ({} bytes) in {} ms", template, read.bytes(), LoggingOptions.millisSince(start));
         TemplateGraph graph;
         try {
-            graph = TemplateGraph.of(TemplateReader.read(template).template());
+            graph = TemplateGraph.of(read.template());
         } catch (IllegalArgumentException e) {
             throw EcsgenException.invalidInput(template + ": " + e.getMessage());
         }

@@ -16,6 +16,21 @@ public final class LoggingOptions {
     boolean stackTrace;
 
     /**
+     * Logs one line with --verbose. Without it no logger is made: a command that needs no other logging
+     * then skips SLF4J's start-up, which reads every jar on the class path.
+     */
+    public void verbose(String format, Object... arguments) {
+        if (verbose) {
+            LoggerFactory.getLogger(LoggingOptions.class).info(format, arguments);
+        }
+    }
+
+    /** Returns the milliseconds since {@code start}, a {@link System#nanoTime()} reading, for log lines. */
+    static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /**
      * Sets the log level of the simple SLF4J backend; it must run before any logger is created,
      * because the backend reads its settings once.
      */

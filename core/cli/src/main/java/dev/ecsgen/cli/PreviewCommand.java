@@ -6,6 +6,7 @@ import dev.ecsgen.engine.preview.InstancePreview;
 import dev.ecsgen.engine.resolve.IntrinsicResolver;
 import dev.ecsgen.engine.resolve.PseudoParameters;
 import dev.ecsgen.engine.resolve.ResolveException;
+import dev.ecsgen.engine.template.TemplateFile;
 import dev.ecsgen.engine.template.TemplateReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,7 +64,10 @@ public final class PreviewCommand implements Callable<Integer> {
     public Integer call() {
         logging.configureLogging();
         Map<String, String> values = parameterValues();
-        JsonNode document = TemplateReader.read(template).template();
+        long start = System.nanoTime();
+        TemplateFile read = TemplateReader.read(template);
+        logging.verbose("Read template {} ({} bytes) in {} ms", template, read.bytes(), LoggingOptions.millisSince(start));
+        JsonNode document = read.template();
         PseudoParameters pseudo = new PseudoParameters(region, null, stackName, null);
 
         List<String> problems = new IntrinsicResolver(document, values, pseudo).validateParameters();

@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,8 +74,6 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         logging.configureLogging();
-        // Made after configureLogging: the simple backend reads the level once, when the first logger is made.
-        Logger log = LoggerFactory.getLogger(ValidateCommand.class);
         TemplateChecker checker = resourceSpec == null ? TemplateChecker.standard()
                 : TemplateChecker.standard(loadSpecification(resourceSpec));
         PrintWriter out = spec.commandLine().getOut();
@@ -87,11 +83,13 @@ public final class ValidateCommand implements Callable<Integer> {
         boolean invalidFile = false;
         for (Path template : templates) {
             try {
-                TemplateFile read = TemplateReader.read(template);
                 long start = System.nanoTime();
+                TemplateFile read = TemplateReader.read(template);
+                logging.verbose("Read template {} ({} bytes) in {} ms", template, read.bytes(), LoggingOptions.millisSince(start));
+                start = System.nanoTime();
                 List<Finding> found = checker.check(read);
-                log.info("Checked {}: {} in {} ms", template, found.size() == 1 ? "1 finding" : found.size() + " findings",
-                        (System.nanoTime() - start) / 1_000_000);
+                logging.verbose("Checked {}: {} in {} ms", template,
+                        found.size() == 1 ? "1 finding" : found.size() + " findings", LoggingOptions.millisSince(start));
                 findings.addAll(found);
             } catch (EcsgenException e) {
                 err.println("error: " + e.getMessage());

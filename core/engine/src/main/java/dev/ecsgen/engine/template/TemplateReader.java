@@ -10,8 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads CloudFormation templates in JSON or YAML for {@code ecsgen validate}, {@code preview} and {@code diagram}.
@@ -27,8 +25,6 @@ import org.slf4j.LoggerFactory;
  * the parser reports it, {@code :line:column}. Messages never quote the source line, because it could contain a secret.
  */
 public final class TemplateReader {
-    private static final Logger LOG = LoggerFactory.getLogger(TemplateReader.class);
-
     /** Largest file read; CloudFormation accepts at most 1,000,000 bytes, so this leaves room to report that. */
     public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
@@ -48,7 +44,6 @@ public final class TemplateReader {
      *                         is not UTF-8, or is not a valid template document
      */
     public static TemplateFile read(Path path) {
-        long start = System.nanoTime();
         byte[] bytes;
         try {
             long size = Files.size(path);
@@ -68,9 +63,7 @@ public final class TemplateReader {
         } catch (CharacterCodingException e) {
             throw EcsgenException.invalidInput(path + ": the template is not UTF-8 text; save it as UTF-8");
         }
-        TemplateFile template = parse(path.toString(), text, bytes.length);
-        LOG.info("Read template {} ({} bytes) in {} ms", path, bytes.length, (System.nanoTime() - start) / 1_000_000);
-        return template;
+        return parse(path.toString(), text, bytes.length);
     }
 
     /**
