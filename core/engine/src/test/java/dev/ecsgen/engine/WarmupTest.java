@@ -28,8 +28,7 @@ class WarmupTest {
 
     @Test
     void warmUpSpecIsValid() {
-        // A spec the loader rejected would leave the deserializers half built and the warm-up
-        // would stop early without a sign; the spec must load cleanly.
+        // A rejected spec would stop the warm-up early without any sign, so the spec must load cleanly.
         assertThat(Warmup.parseSpec().spec().name()).isEqualTo("warm-up");
     }
 }

@@ -73,10 +73,9 @@ class FragmentErrorsTest {
     }
 
     @Test
-    void syntaxErrorInLibraryParsedAheadStillNamesLibraryFile() throws IOException {
-        // StackGenerator parses every library on a second thread before the render; that parse keeps quiet,
-        // and the render must still report the broken library, not the fragment importing it, with the
-        // library's own line and column.
+    void librarySyntaxErrorNamesLibrary() throws IOException {
+        // The parse ahead of the render drops this error. The render must report it at the library's own
+        // line and column, not at the fragment that imports the library.
         Path library = write(dir.resolve("org/lib/hooks.ftl"), "<#function taskProperties task>\n  <#return {\n");
         assertThatThrownBy(() -> generate(dir.resolve("org")))
                 .isInstanceOf(EcsgenException.class)
