@@ -100,6 +100,7 @@ public final class GenerateCommand implements Callable<Integer> {
         try (PluginCatalog plugins = PluginCatalog.load(common.pluginRoots())) {
             printPluginProblems(plugins, spec.commandLine().getErr(), common.logging.quiet);
             StackGenerator generator = new StackGenerator(plugins, options);
+            generator.prepareInBackground();
             if (builtIn) {
                 return writeOne(generator, generator.applyProfile(loadBuiltIn()), output);
             }

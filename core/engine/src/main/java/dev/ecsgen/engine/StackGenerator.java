@@ -40,22 +40,28 @@ public final class StackGenerator {
     private final SpecLoader loader = new SpecLoader();
     private final TemplateChecker checker = TemplateChecker.standard();
     private final LoadedProfile profile;
-    /** Finishes when the renderer has parsed the fragments; see {@link #startPreparing}. */
-    private final CompletableFuture<Void> prepared;
+    /** Finishes when the renderer has parsed the fragments, or {@code null} until {@link #prepareInBackground}. */
+    private volatile CompletableFuture<Void> prepared;
 
     public StackGenerator(PluginCatalog plugins, GenerateOptions options) {
         this.plugins = plugins;
         this.options = options;
         this.fragments = new FragmentSet(FragmentLayers.build(options.fragmentDirs(), options.environmentFragmentDirs(), plugins));
         this.renderer = new FragmentRenderer(fragments);
-        this.prepared = startPreparing(renderer);
         this.profile = options.profile() == null ? null : new ProfileLoader().load(options.profile());
     }
 
     /**
-     * Parses the fragments on a daemon thread, so that a caller who loads a spec next does both at once;
-     * {@link #generate(LoadedSpec)} waits for it before the first render.
+     * Starts parsing the fragments on a daemon thread, so that a caller who loads a spec next does both at
+     * once. {@link #generate(LoadedSpec)} waits for it before the first render. Without this call the first
+     * render parses the fragments itself, which suits a caller that only loads or plans.
      */
+    public synchronized void prepareInBackground() {
+        if (prepared == null) {
+            prepared = startPreparing(renderer);
+        }
+    }
+
     private static CompletableFuture<Void> startPreparing(FragmentRenderer renderer) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
@@ -105,7 +111,10 @@ public final class StackGenerator {
     public GeneratedStack generate(LoadedSpec spec) {
         StackPlan plan = plan(spec);
         long start = System.nanoTime();
-        prepared.join();
+        CompletableFuture<Void> parsing = prepared;
+        if (parsing != null) {
+            parsing.join();
+        }
         List<RenderedFragment> rendered = renderer.renderAll(plan.model(), options.keepRendered());
         ObjectNode template = TemplateMerger.merge(rendered);
         LOG.info("Rendered and merged {} fragments in {} ms", rendered.size(), millisSince(start));

@@ -32,6 +32,8 @@ class FragmentErrorsTest {
         Path file = write(dir.resolve("spec.yaml"), spec);
         StackGenerator generator = new StackGenerator(plugins,
                 new GenerateOptions(OutputFormat.JSON, false, List.of(fragmentDirs), keepRendered));
+        // As the command line does, so every error here also passes through the parse ahead of the render.
+        generator.prepareInBackground();
         return generator.generate(generator.load(file));
     }
 
