@@ -1,5 +1,6 @@
 package dev.ecsgen.cli;
 
+import dev.ecsgen.engine.EcsgenException;
 import java.lang.management.ManagementFactory;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
@@ -35,6 +36,9 @@ public final class LoggingOptions {
      * because the backend reads its settings once.
      */
     public void configureLogging() {
+        if (verbose && quiet) {
+            throw EcsgenException.invalidInput("use either --quiet or --verbose, not both");
+        }
         String level = "warn";
         if (verbose) {
             level = "info";

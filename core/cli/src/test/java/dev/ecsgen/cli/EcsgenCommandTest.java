@@ -30,6 +30,14 @@ class EcsgenCommandTest {
     }
 
     @Test
+    void quietAndVerboseConflict() {
+        CliRun run = CliRun.of("generate", "--quiet", "--verbose");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).isEqualTo("error: use either --quiet or --verbose, not both" + System.lineSeparator());
+    }
+
+    @Test
     void pluginsListsClassPathExtensions() {
         CliRun run = CliRun.of("plugins");
 

@@ -117,14 +117,16 @@ public final class StackGenerator {
         }
         List<RenderedFragment> rendered = renderer.renderAll(plan.model(), options.keepRendered());
         ObjectNode template = TemplateMerger.merge(rendered);
-        LOG.info("Rendered and merged {} fragments in {} ms", rendered.size(), millisSince(start));
+        LOG.info("Rendered and merged {} for stack {} in {} ms", count(rendered.size(), "fragment"),
+                spec.spec().name(), millisSince(start));
 
         start = System.nanoTime();
         String text = TemplateSerializer.write(template, options.format());
         String file = spec.file() == null ? "<generated>" : spec.file().toString();
         List<Finding> findings = checker.check(file + " (generated template)", template,
                 text.getBytes(StandardCharsets.UTF_8).length);
-        LOG.info("Checked the template: {} findings in {} ms", findings.size(), millisSince(start));
+        LOG.info("Checked the template of stack {}: {} in {} ms", spec.spec().name(),
+                count(findings.size(), "finding"), millisSince(start));
         List<Finding> failing = findings.stream()
                 .filter(finding -> finding.severity() == Severity.ERROR || options.strict())
                 .toList();
