@@ -1,15 +1,17 @@
 package dev.ecsgen.engine.render;
 
+import dev.ecsgen.engine.Utf8Text;
+import freemarker.cache.TemplateLoader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import freemarker.cache.TemplateLoader;
 
 /**
  * The fragments in effect after layering: for each relative path, the file of the first layer that
@@ -89,7 +91,13 @@ public final class FragmentSet {
 
             @Override
             public Reader getReader(Object templateSource, String encoding) throws IOException {
-                return new InputStreamReader(((FragmentSource) templateSource).open(), StandardCharsets.UTF_8);
+                // Decoded strictly: a lenient reader turns bad bytes into replacement characters, and the
+                // fragment then fails later as output that is not JSON, which hides the cause.
+                try (InputStream in = ((FragmentSource) templateSource).open()) {
+                    return new StringReader(Utf8Text.decode(in.readAllBytes()));
+                } catch (CharacterCodingException e) {
+                    throw new IOException("the file is not UTF-8 text; save it as UTF-8", e);
+                }
             }
 
             @Override

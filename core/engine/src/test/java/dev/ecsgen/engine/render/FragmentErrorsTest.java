@@ -85,6 +85,15 @@ class FragmentErrorsTest {
     }
 
     @Test
+    void nonUtf8FragmentNamesEncoding() throws IOException {
+        Path override = Files.createDirectories(dir.resolve("org")).resolve("extra.ftl");
+        Files.write(override, new byte[] {'{', '}', (byte) 0xff, '\n'});
+        assertThatThrownBy(() -> generate(dir.resolve("org")))
+                .isInstanceOf(EcsgenException.class)
+                .hasMessage("fragment " + override + ": cannot read: the file is not UTF-8 text; save it as UTF-8");
+    }
+
+    @Test
     void invalidJsonNamesFileAndRenderedLine() throws IOException {
         Path override = write(dir.resolve("org/outputs.ftl"), "{\n  \"Outputs\": {\n    \"Name\": {\"Value\": [=stack.name]}\n  }\n}\n");
         assertThatThrownBy(() -> generate(dir.resolve("org")))
