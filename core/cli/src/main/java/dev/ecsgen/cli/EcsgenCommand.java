@@ -25,8 +25,8 @@ import picocli.CommandLine.HelpCommand;
         footer = {
             "  0  success",
             "  1  a spec or template fails a check; nothing was written",
-            "  2  invalid usage, unreadable or invalid input, or output that cannot be written; nothing was written",
-            "  3  internal error in ecsgen or a plugin (rerun with --stacktrace and report it)"
+            "  2  invalid usage or input, or an unwritable output; nothing was written",
+            "  3  internal error in ecsgen or a plugin; rerun with --stacktrace, report it"
         })
 public final class EcsgenCommand implements Runnable {
     @picocli.CommandLine.Spec

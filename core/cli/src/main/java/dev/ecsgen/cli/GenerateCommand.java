@@ -37,6 +37,13 @@ import picocli.CommandLine.Spec;
             "Generates a CloudFormation template from each stack spec (YAML or JSON).",
             "With no SPEC, generates the built-in reference example. A folder SPEC means every"
                     + " .yaml, .yml and .json file in it."
+        },
+        footerHeading = "%nExit codes (with --out-dir, the worst of the specs that failed):%n",
+        footer = {
+            "  0  every template was written",
+            "  1  a spec or template fails a check, or a fragment fails to render",
+            "  2  invalid usage or input, or an unwritable output",
+            "  3  internal error in ecsgen or a plugin; rerun with --stacktrace, report it"
         })
 public final class GenerateCommand implements Callable<Integer> {
     /** The reference example, copied into the jar from examples/reference.yaml by the build. */

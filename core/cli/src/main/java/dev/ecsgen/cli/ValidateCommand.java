@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  0  no errors (warnings allowed unless --strict)",
             "  1  a template has an error, or a warning with --strict",
-            "  2  invalid usage, or a template or --resource-spec file that cannot be read or parsed",
+            "  2  invalid usage, or an unreadable template or --resource-spec file",
             "  3  internal error in ecsgen; rerun with --stacktrace and report it"
         })
 public final class ValidateCommand implements Callable<Integer> {

@@ -59,7 +59,7 @@ class ManPagesTest {
         String page = ManPages.pages(Main.commandLine()).get("ecsgen.1");
 
         assertThat(page).contains(".SH COMMANDS\n", ".TP\n\\fBdiagram\\fR\n", ".SH \"EXIT STATUS\"\n",
-                ".TP\n.B 2\ninvalid usage, unreadable or invalid input, or output that cannot be written; nothing was written\n");
+                ".TP\n.B 2\ninvalid usage or input, or an unwritable output; nothing was written\n");
     }
 
     @Test
