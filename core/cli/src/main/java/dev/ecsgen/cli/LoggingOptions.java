@@ -53,9 +53,8 @@ public final class LoggingOptions {
         // PF4J logs load failures itself; ecsgen reports them once, with the jar and the reason.
         System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", verbose ? "warn" : "off");
         if (verbose) {
-            // Start-up before the first stage: the JVM, the command line, and the warm-up thread's share of
-            // the CPUs. Only --verbose pays for the management classes that report the JVM's uptime, and
-            // the time they take to load is subtracted, so the figure is the uptime when this began.
+            // The management classes that report the uptime take a while to load, so that time is
+            // subtracted: the figure is the uptime when this line began.
             long before = System.nanoTime();
             long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
             long lookupMillis = (System.nanoTime() - before) / 1_000_000;

@@ -1,6 +1,7 @@
 package dev.ecsgen.cli;
 
 import dev.ecsgen.engine.Warmup;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -32,13 +33,15 @@ public final class Main {
      */
     private static final Set<String> WARM_COMMANDS = Set.of("generate");
 
+    private static final Set<String> HELP_AND_VERSION = Set.of("-h", "--help", "-V", "--version");
+
     private static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && WARM_COMMANDS.contains(args[0]) && !"false".equals(System.getProperty("ecsgen.warmup"))) {
+        if (needsWarmup(args)) {
             Warmup.start();
         }
         // No option takes a java.sql or java.time type, and picocli registers converters for those by
@@ -49,6 +52,17 @@ public final class Main {
         int exitCode = run(args);
         System.out.flush();
         System.exit(exitCode);
+    }
+
+    /**
+     * Returns whether {@code args} run a command that {@link Warmup} prepares for. Help and version
+     * requests only print text, so the warm-up would take CPU from them for nothing.
+     */
+    static boolean needsWarmup(String... args) {
+        if (args.length == 0 || !WARM_COMMANDS.contains(args[0]) || "false".equals(System.getProperty("ecsgen.warmup"))) {
+            return false;
+        }
+        return Arrays.stream(args).noneMatch(HELP_AND_VERSION::contains);
     }
 
     /** Runs one command line and returns its exit code; tests call this in process. */

@@ -31,6 +31,15 @@ class MainTest {
     }
 
     @Test
+    void warmupOnlyForGenerateRuns() {
+        assertThat(Main.needsWarmup("generate", "x.yaml")).isTrue();
+        assertThat(Main.needsWarmup("generate", "--help")).isFalse();
+        assertThat(Main.needsWarmup("generate", "-V")).isFalse();
+        assertThat(Main.needsWarmup("validate", "x.json")).isFalse();
+        assertThat(Main.needsWarmup()).isFalse();
+    }
+
+    @Test
     void treeReadersGetEveryCommand() {
         List<String> all = List.copyOf(Main.commandLine().getSubcommands().keySet());
 
