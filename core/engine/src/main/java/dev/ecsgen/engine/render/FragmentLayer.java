@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +26,8 @@ public final class FragmentLayer {
     public static final String BUILT_IN_ROOT = "dev/ecsgen/fragments/";
     /** The folder inside a plugin jar whose {@code index.txt} lists the fragments the plugin ships. */
     public static final String PLUGIN_ROOT = "ecsgen/fragments/";
+    /** The file in each layer's root that lists its fragments, one name a line. */
+    private static final String INDEX = "index.txt";
 
     private final String label;
     private final String origin;
@@ -89,7 +90,7 @@ public final class FragmentLayer {
      * (one name a line); an index avoids scanning the class path.
      */
     public static FragmentLayer fromClassPath(String label, ClassLoader loader, String root) {
-        return fromResources(label, null, name -> loader.getResource(root + name), root);
+        return fromResources(label, null, loader.getResource(root + INDEX), root);
     }
 
     /**
@@ -97,19 +98,19 @@ public final class FragmentLayer {
      * searched, so a plugin without fragments does not pick up those of the class path behind it.
      */
     public static FragmentLayer fromPlugin(String pluginId, String jar, ClassLoader loader) {
-        Function<String, URL> lookup = loader instanceof URLClassLoader own
-                ? name -> own.findResource(PLUGIN_ROOT + name)
-                : name -> loader.getResource(PLUGIN_ROOT + name);
-        return fromResources("plugin " + pluginId, jar, lookup, PLUGIN_ROOT);
+        URL index = loader instanceof URLClassLoader own
+                ? own.findResource(PLUGIN_ROOT + INDEX)
+                : loader.getResource(PLUGIN_ROOT + INDEX);
+        return fromResources("plugin " + pluginId, jar, index, PLUGIN_ROOT);
     }
 
-    private static FragmentLayer fromResources(String label, String origin, Function<String, URL> lookup, String root) {
+    /** Reads the fragments that {@code index} lists, from its folder; a {@code null} index means none. */
+    private static FragmentLayer fromResources(String label, String origin, URL index, String root) {
         FragmentLayer layer = new FragmentLayer(label, origin);
-        URL index = lookup.apply("index.txt");
         if (index == null) {
             return layer;
         }
-        String where = origin == null ? label + " " + root + "index.txt" : root + "index.txt in " + origin;
+        String where = origin == null ? label + " " + root + INDEX : root + INDEX + " in " + origin;
         try (InputStream in = index.openStream();
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
