@@ -123,6 +123,25 @@ tarball_leaves_out_archive() {
   grep -q '/bin/ecsgen-cds-archive$' <<<"$listing" && ! grep -q 'ecsgen\.jsa' <<<"$listing"
 }
 
+# The version listing shows no "(class path)" entry: an installed distribution finds its plugins in
+# plugins/ only, and the AWS SDK sits in lib/aws.
+distribution_skips_class_path_plugins() {
+  local listing
+  listing=$("$launcher" --version) || return 1
+  ! grep -q '(class path)' <<<"$listing" && [ -s "$(ls "$dist"/lib/aws/ssm-*.jar)" ] &&
+    ! ls "$dist"/lib/ssm-*.jar >/dev/null 2>&1
+}
+
+# bench/run times bench/floor/LibraryFloor.java against these libraries, so it must still compile
+# and run with them.
+library_floor_runs() {
+  mkdir -p "$scratch/floor" &&
+    javac -nowarn -d "$scratch/floor" -cp "$dist/lib/*" "$repo/bench/floor/LibraryFloor.java" &&
+    java -cp "$scratch/floor:$dist/lib/*" LibraryFloor "$dist/examples/reference.yaml" \
+      -o "$scratch/floor.json" --plugins "$dist/plugins" 2>"$scratch/err" &&
+    [ ! -s "$scratch/err" ] && grep -q '"Family" : "web"' "$scratch/floor.json"
+}
+
 check "--version prints the name" version_prints_name
 check "generate -o writes the golden reference template" generate_matches_golden
 check "generate to stdout from another folder" generate_from_other_folder
@@ -137,6 +156,8 @@ check "generate gives the same bytes with and without the CDS archive" generate_
 check "a stale CDS archive is ignored without a message" stale_archive_is_ignored_silently
 check "bin/ecsgen-cds-archive recreates the archive for a moved folder" cds_archive_script_recreates_archive
 check "the tar.gz leaves out the CDS archive" tarball_leaves_out_archive
+check "an installed distribution skips class-path plugins; the AWS SDK is in lib/aws" distribution_skips_class_path_plugins
+check "bench/floor compiles and runs against lib/" library_floor_runs
 
 echo "launcher: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,5 +1,6 @@
 package dev.ecsgen.cli;
 
+import dev.ecsgen.engine.plugin.PluginCatalog;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,16 @@ public final class CommonOptions {
     /** Sets the log level; see {@link LoggingOptions#configureLogging()}. */
     public void configureLogging() {
         logging.configureLogging();
+    }
+
+    /**
+     * Loads the plugins of {@link #pluginRoots()}, and those on the class path unless the system
+     * property {@code ecsgen.classPathPlugins} is {@code false}. The launcher sets it: the
+     * distribution's lib/ folder holds no plugins, and searching it would open every jar there. Tests
+     * and programs that embed the CLI keep the search.
+     */
+    public PluginCatalog loadPlugins() {
+        return PluginCatalog.load(pluginRoots(), !"false".equals(System.getProperty("ecsgen.classPathPlugins")));
     }
 
     /**

@@ -72,7 +72,7 @@ public final class FragmentsCommand implements Runnable {
         public Integer call() {
             common.configureLogging();
             PrintWriter out = spec.commandLine().getOut();
-            try (PluginCatalog plugins = PluginCatalog.load(common.pluginRoots())) {
+            try (PluginCatalog plugins = common.loadPlugins()) {
                 FragmentSet fragments = new FragmentSet(FragmentLayers.build(fragmentDirs,
                         CommonOptions.pathList(System.getenv("ECSGEN_FRAGMENTS")), plugins));
                 out.println("Layers, highest first:");
@@ -200,7 +200,7 @@ public final class FragmentsCommand implements Runnable {
         public Integer call() {
             common.configureLogging();
             GenerateOptions options = new GenerateOptions(OutputFormat.JSON, strict, List.of(), null, List.of(), profile);
-            try (PluginCatalog plugins = PluginCatalog.load(common.pluginRoots())) {
+            try (PluginCatalog plugins = common.loadPlugins()) {
                 StackGenerator generator = new StackGenerator(plugins, options);
                 Map<String, Object> model = generator.plan(generator.load(specFile)).model();
                 PrintWriter out = spec.commandLine().getOut();

@@ -104,7 +104,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         GenerateOptions options = new GenerateOptions(format, strict, fragmentDirs, keepRendered,
                 CommonOptions.pathList(System.getenv("ECSGEN_FRAGMENTS")), profile);
-        try (PluginCatalog plugins = PluginCatalog.load(common.pluginRoots())) {
+        try (PluginCatalog plugins = common.loadPlugins()) {
             printPluginProblems(plugins, spec.commandLine().getErr(), common.logging.quiet);
             StackGenerator generator = new StackGenerator(plugins, options);
             generator.prepareInBackground();

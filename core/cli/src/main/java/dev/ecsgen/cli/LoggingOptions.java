@@ -45,11 +45,8 @@ public final class LoggingOptions {
         } else if (quiet) {
             level = "error";
         }
+        // The format of a line is set in simplelogger.properties.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-        System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
-        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
         // PF4J logs load failures itself; ecsgen reports them once, with the jar and the reason.
         System.setProperty("org.slf4j.simpleLogger.log.org.pf4j", verbose ? "warn" : "off");
         if (verbose) {

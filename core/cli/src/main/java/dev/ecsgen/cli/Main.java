@@ -35,19 +35,39 @@ public final class Main {
 
     private static final Set<String> HELP_AND_VERSION = Set.of("-h", "--help", "-V", "--version");
 
-    private static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    /**
+     * System properties that make the libraries start faster, set unless the command line sets them. A
+     * lookup of a class or resource that no jar holds makes the class loader open and index every jar
+     * on the class path, about 20 ms for ecsgen's 45; these keep a run from making one.
+     * <ul>
+     * <li>No option takes a java.sql or java.time type, and picocli registers converters for those by
+     * reflection, loading about eighty JDK classes, unless a pattern excludes them.
+     * <li>picocli looks for Groovy's closure class, which is never there.
+     * <li>SLF4J looks for its backend with a service loader, which reads every jar, unless one is named.
+     * Naming it makes SLF4J print a note, which the verbosity setting hides.
+     * <li>FreeMarker logs through java.util.logging when it does not find Log4j, and both the search and
+     * that library's configuration take time; its messages go to SLF4J, as ecsgen's do.
+     * </ul>
+     */
+    private static final Map<String, String> STARTUP_PROPERTIES = Map.of(
+            "picocli.converters.excludes", "java\\.(sql|time)\\..*",
+            "picocli.disable.closures", "true",
+            "slf4j.provider", "org.slf4j.simple.SimpleServiceProvider",
+            "slf4j.internal.verbosity", "WARN",
+            "org.freemarker.loggerLibrary", "SLF4J");
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        // Before the warm-up thread starts, since the libraries read these when their classes load.
+        STARTUP_PROPERTIES.forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
         if (needsWarmup(args)) {
             Warmup.start();
-        }
-        // No option takes a java.sql or java.time type, and picocli registers converters for those by
-        // reflection, loading about eighty JDK classes, unless a pattern excludes them.
-        if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
-            System.setProperty(PICOCLI_CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
         }
         int exitCode = run(args);
         System.out.flush();

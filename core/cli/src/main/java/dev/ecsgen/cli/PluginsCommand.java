@@ -28,7 +28,7 @@ public final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         common.configureLogging();
         PrintWriter out = spec.commandLine().getOut();
-        try (PluginCatalog catalog = PluginCatalog.load(common.pluginRoots())) {
+        try (PluginCatalog catalog = common.loadPlugins()) {
             out.println("Plugin folders: " + (common.pluginRoots().isEmpty() ? "(none)" : common.pluginRoots()));
             out.printf("%-24s %-16s %-9s %s%n", "PLUGIN", "VERSION", "STATE", "EXTENSIONS");
             for (PluginInfo plugin : catalog.plugins()) {

@@ -19,7 +19,7 @@ final class VersionProvider implements IVersionProvider {
         lines.add("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         CommonOptions options = new CommonOptions();
         options.configureLogging();
-        try (PluginCatalog catalog = PluginCatalog.load(options.pluginRoots())) {
+        try (PluginCatalog catalog = options.loadPlugins()) {
             if (catalog.plugins().isEmpty()) {
                 lines.add("Plugins: none loaded");
             } else {

@@ -11,11 +11,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import org.pf4j.ExtensionFinder;
 import org.pf4j.JarPluginManager;
+import org.pf4j.LegacyExtensionFinder;
 import org.pf4j.PluginState;
 import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
@@ -25,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The registry renderers and AMI sources of every loaded plugin, by id.
  *
- * <p>Plugins come from PF4J jars in the given folders, in order, and from extensions on the class
- * path (how tests and embedding programs provide them). A jar that fails to load is recorded with its
- * reason, and the others still load.
+ * <p>Plugins come from PF4J jars in the given folders, in order, and, unless the caller turns it off,
+ * from extensions on the class path (how tests and embedding programs provide them). A jar that fails to
+ * load is recorded with its reason, and the others still load.
  */
 public final class PluginCatalog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginCatalog.class);
@@ -52,8 +55,17 @@ public final class PluginCatalog implements AutoCloseable {
 
     /** Loads the plugins in {@code roots} (folders of jars; missing folders are skipped) and the class path. */
     public static PluginCatalog load(List<Path> roots) {
+        return load(roots, true);
+    }
+
+    /**
+     * Loads the plugins in {@code roots}, and the extensions on the class path when {@code searchClassPath}
+     * is true. Searching the class path reads the index of every jar on it, which an installed distribution,
+     * whose class path holds no plugins, can skip.
+     */
+    public static PluginCatalog load(List<Path> roots, boolean searchClassPath) {
         long start = System.nanoTime();
-        JarPluginManager manager = new RootlessJarPluginManager();
+        JarPluginManager manager = searchClassPath ? new RootlessJarPluginManager() : new FolderOnlyPluginManager();
         manager.setSystemVersion(EcsgenVersion.release());
         PluginCatalog catalog = new PluginCatalog(manager);
         Map<String, String> failedJars = new LinkedHashMap<>();
@@ -248,7 +260,7 @@ public final class PluginCatalog implements AutoCloseable {
      * A PF4J jar plugin manager with no default plugins folder: PF4J would otherwise read
      * {@code ./plugins} relative to the working directory, which in a source checkout contains sources.
      */
-    private static final class RootlessJarPluginManager extends JarPluginManager {
+    private static class RootlessJarPluginManager extends JarPluginManager {
         @Override
         protected List<Path> createPluginsRoot() {
             return List.of();
@@ -273,6 +285,25 @@ public final class PluginCatalog implements AutoCloseable {
                     // Every plugin is enabled already.
                 }
             };
+        }
+    }
+
+    /**
+     * A plugin manager that finds extensions in plugin jars only. PF4J's finder also asks the class loader
+     * for every {@code META-INF/extensions.idx} on the class path, which opens each jar there. PF4J calls
+     * {@link #createExtensionFinder()} from its constructor, so this is a subclass rather than a flag.
+     */
+    private static final class FolderOnlyPluginManager extends RootlessJarPluginManager {
+        @Override
+        protected ExtensionFinder createExtensionFinder() {
+            LegacyExtensionFinder finder = new LegacyExtensionFinder(this) {
+                @Override
+                public Map<String, Set<String>> readClasspathStorages() {
+                    return new LinkedHashMap<>();
+                }
+            };
+            addPluginStateListener(finder);
+            return finder;
         }
     }
 }
