@@ -91,7 +91,8 @@ class GenerateCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("error: " + spec + ":6:9: unknown key 'imgae' in tasks[0].containers[0]:"
-                + " expected one of cpu, environment, essential, image, memory, name, portMappings, private\n");
+                + " did you mean 'image'? Expected one of cpu, environment, essential, image, memory, name,"
+                + " portMappings, private\n");
     }
 
     @Test
@@ -134,6 +135,22 @@ class GenerateCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("add a 'registries' entry for quay.io");
+    }
+
+    @Test
+    void misspelledPluginIdsGetSuggestions() throws IOException {
+        Path spec = write("misspelled.yaml", PUBLIC_ONLY + "ami:\n  source: ecs-optimised\nregistries:\n"
+                + "  - type: dockerhbu\n");
+
+        CliRun run = CliRun.of("generate", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("invalid value 'ecs-optimised' for ami.source:"
+                + " expected one of the AMI sources the loaded plugins provide: ecs-optimized, region-map"
+                + " (did you mean 'ecs-optimized'?)");
+        assertThat(run.err()).contains("invalid value 'dockerhbu' for registries[0].type:"
+                + " expected one of the registry types the loaded plugins provide: dockerhub, quay, selfhosted"
+                + " (did you mean 'dockerhub'?)");
     }
 
     @Test

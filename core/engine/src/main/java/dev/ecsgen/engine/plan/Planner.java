@@ -12,6 +12,7 @@ import dev.ecsgen.api.RegistryDescriptor;
 import dev.ecsgen.api.RegistrySpec;
 import dev.ecsgen.api.UserDataFormat;
 import dev.ecsgen.engine.EcsgenException;
+import dev.ecsgen.engine.Suggestions;
 import dev.ecsgen.engine.image.AgentAuthKeys;
 import dev.ecsgen.engine.image.ImageReference;
 import dev.ecsgen.engine.plugin.PluginCatalog;
@@ -100,8 +101,8 @@ public final class Planner {
         AmiSection section = loaded.spec().ami();
         List<Provided<AmiSource>> providers = plugins.amiSources().getOrDefault(section.source(), List.of());
         if (providers.isEmpty()) {
-            problems.invalid("/ami/source", section.source(),
-                    "one of the AMI sources the loaded plugins provide: " + known(plugins.amiSources().keySet()));
+            problems.invalid("/ami/source", section.source(), "one of the AMI sources the loaded plugins provide: "
+                    + known(plugins.amiSources().keySet()) + nearest(section.source(), plugins.amiSources().keySet()));
             return null;
         }
         if (providers.size() > 1) {
@@ -111,8 +112,8 @@ public final class Planner {
         }
         AmiSource source = providers.get(0).extension();
         if (section.variant() != null && !source.variants().contains(section.variant())) {
-            problems.invalid("/ami/variant", section.variant(),
-                    "one of the variants of AMI source " + section.source() + ": " + known(source.variants()));
+            problems.invalid("/ami/variant", section.variant(), "one of the variants of AMI source "
+                    + section.source() + ": " + known(source.variants()) + nearest(section.variant(), source.variants()));
             return null;
         }
         AmiSpec amiSpec = new AmiSpec(section.source(), section.variant(), section.file(), section.resolve(),
@@ -141,8 +142,8 @@ public final class Planner {
             String at = "/registries/" + i;
             List<Provided<RegistryAuthRenderer>> providers = plugins.registries().getOrDefault(entry.type(), List.of());
             if (providers.isEmpty()) {
-                problems.invalid(at + "/type", entry.type(),
-                        "one of the registry types the loaded plugins provide: " + known(plugins.registries().keySet()));
+                problems.invalid(at + "/type", entry.type(), "one of the registry types the loaded plugins provide: "
+                        + known(plugins.registries().keySet()) + nearest(entry.type(), plugins.registries().keySet()));
                 continue;
             }
             if (providers.size() > 1) {
@@ -464,6 +465,12 @@ public final class Planner {
             }
         }
         return ports;
+    }
+
+    /** Returns {@code " (did you mean 'x'?)"} for the nearest of {@code ids}, or an empty string. */
+    private static String nearest(String value, java.util.Collection<String> ids) {
+        String hint = Suggestions.didYouMean(value, ids).strip();
+        return hint.isEmpty() ? "" : " (" + hint + ")";
     }
 
     private static String known(java.util.Collection<String> ids) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ecsgen.engine.EcsgenException;
 import dev.ecsgen.engine.JsonPointers;
+import dev.ecsgen.engine.Suggestions;
 import dev.ecsgen.engine.Utf8Text;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -178,8 +179,10 @@ public final class SpecLoader {
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            String hint = Suggestions.didYouMean(unknown.getPropertyName(), known);
             return where + ": unknown key " + SpecProblems.quote(unknown.getPropertyName()) + " in "
-                    + parentPath(unknown) + ": expected one of " + String.join(", ", known);
+                    + parentPath(unknown) + ": " + hint + (hint.isEmpty() ? "expected" : "Expected") + " one of "
+                    + String.join(", ", known);
         }
         if (e instanceof InvalidFormatException invalid) {
             return where + ": invalid value " + SpecProblems.quote(invalid.getValue()) + " for " + path(invalid)

@@ -139,10 +139,12 @@ class ProfileTest {
     @Test
     void unknownProfileKeyNamesLineAndColumn() {
         assertThatThrownBy(() -> plan(SPEC, "defaults:\n  cluster:\n    instanceTyp: t3.small\n"))
-                .hasMessage(profileAt("3:5") + ": unknown key 'instanceTyp' in defaults.cluster: expected one of instanceType")
+                .hasMessage(profileAt("3:5") + ": unknown key 'instanceTyp' in defaults.cluster: did you mean 'instanceType'?"
+                        + " Expected one of instanceType")
                 .extracting(e -> ((EcsgenException) e).exitCode()).isEqualTo(2);
         assertThatThrownBy(() -> plan(SPEC, "tags: {a: b}\nrule: {}\n"))
-                .hasMessage(profileAt("2:1") + ": unknown key 'rule' in the top level: expected one of defaults, rules, tags");
+                .hasMessage(profileAt("2:1") + ": unknown key 'rule' in the top level: did you mean 'rules'?"
+                        + " Expected one of defaults, rules, tags");
     }
 
     @Test

@@ -72,7 +72,15 @@ class SpecLoaderTest {
     void unknownKeyNamesLineColumnAndKnownKeys() {
         String message = messageOf(() -> parse(MINIMAL + "clustr: {}\n"));
 
-        assertThat(message).isEqualTo("spec.yaml:7:1: unknown key 'clustr' in the top level: expected one of"
+        assertThat(message).isEqualTo("spec.yaml:7:1: unknown key 'clustr' in the top level: did you mean"
+                + " 'cluster'? Expected one of ami, cluster, description, name, registries, tags, tasks");
+    }
+
+    @Test
+    void unknownKeyFarFromAllHasNoSuggestion() {
+        String message = messageOf(() -> parse(MINIMAL + "owner: platform\n"));
+
+        assertThat(message).isEqualTo("spec.yaml:7:1: unknown key 'owner' in the top level: expected one of"
                 + " ami, cluster, description, name, registries, tags, tasks");
     }
 

@@ -2,12 +2,10 @@ package dev.ecsgen.engine.check.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsgen.engine.JsonPointers;
+import dev.ecsgen.engine.Suggestions;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** Helpers shared by the checkers in this package: intrinsic functions, JSON pointers and name suggestions. */
 final class Templates {
@@ -59,30 +57,11 @@ final class Templates {
         if (known.isEmpty()) {
             return "it has no " + kind;
         }
-        Optional<String> closest = closest(name, known);
+        Optional<String> closest = Suggestions.closest(name, known);
         if (closest.isPresent()) {
             return "did you mean '" + closest.get() + "'?";
         }
         return "known " + kind + ": " + known.stream().sorted().collect(Collectors.joining(", "));
-    }
-
-    /**
-     * Returns the known name nearest to {@code name} by case-insensitive Levenshtein distance, if that distance is
-     * at most a third of the longer name (and at least 2), so unrelated names are not suggested.
-     */
-    static Optional<String> closest(String name, Collection<String> known) {
-        LevenshteinDistance levenshtein = LevenshteinDistance.getDefaultInstance();
-        String lowerName = name.toLowerCase(Locale.ROOT);
-        Comparator<String> byDistance = Comparator
-                .comparingInt((String candidate) -> levenshtein.apply(lowerName, candidate.toLowerCase(Locale.ROOT)))
-                .thenComparing(Comparator.naturalOrder());
-        return known.stream()
-                .min(byDistance)
-                .filter(candidate -> {
-                    int distance = levenshtein.apply(lowerName, candidate.toLowerCase(Locale.ROOT));
-                    int allowed = Math.max(2, Math.max(name.length(), candidate.length()) / 3);
-                    return distance <= allowed;
-                });
     }
 
     /** Describes a JSON value for a message, such as {@code a list} or {@code the string "abc"}. */
