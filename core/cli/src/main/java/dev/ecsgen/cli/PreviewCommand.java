@@ -45,7 +45,8 @@ public final class PreviewCommand implements Callable<Integer> {
     Path template;
 
     @Option(names = {"-p", "--parameter"}, paramLabel = "NAME=VALUE",
-            description = "A parameter value (repeatable). Parameters without one take their Default.")
+            description = "A parameter value (repeatable). Parameters without one take their Default;"
+                    + " those the preview does not use, such as VpcId, need none.")
     List<String> parameters = new ArrayList<>();
 
     @Option(names = "--region", paramLabel = "REGION",
@@ -70,28 +71,37 @@ public final class PreviewCommand implements Callable<Integer> {
         JsonNode document = read.template();
         PseudoParameters pseudo = new PseudoParameters(region, null, stackName, null);
 
-        List<String> problems = new IntrinsicResolver(document, values, pseudo).validateParameters();
+        // Only the parameters that the user data, its conditions and the container definitions use need a value.
+        List<String> problems = new IntrinsicResolver(document, values, pseudo).validateGivenParameters();
         if (!problems.isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
-            for (String problem : problems) {
-                err.println("error: " + template + ": " + problem);
-            }
-            err.println("  give parameter values with -p Name=Value; a value that does not change the user data,"
-                    + " such as VpcId, can be any placeholder");
-            err.flush();
-            return ExitCodes.CHECK_FAILED;
+            return reportParameterProblems(problems);
         }
-
         InstancePreview.Result result;
         try {
             result = InstancePreview.build(document, values, pseudo);
         } catch (ResolveException e) {
             throw EcsgenException.invalidInput(template + ": " + e.getMessage());
         }
+        if (!result.missingParameters().isEmpty()) {
+            return reportParameterProblems(result.missingParameters().stream()
+                    .map(name -> "Parameter '" + name + "' has no value and no Default, and the preview needs it."
+                            + " Pass a value for it.")
+                    .toList());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(result.render(showSecrets));
         out.flush();
         return out.checkError() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    }
+
+    private int reportParameterProblems(List<String> problems) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (String problem : problems) {
+            err.println("error: " + template + ": " + problem);
+        }
+        err.println("  give parameter values with -p Name=Value");
+        err.flush();
+        return ExitCodes.CHECK_FAILED;
     }
 
     private Map<String, String> parameterValues() {

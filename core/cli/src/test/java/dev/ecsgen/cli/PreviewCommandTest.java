@@ -94,9 +94,30 @@ class PreviewCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("error: " + reference + ": Parameter 'DockerHubPassword' has no value and no"
-                + " Default. Pass a value for it.\n"
-                + "  give parameter values with -p Name=Value; a value that does not change the user data,"
-                + " such as VpcId, can be any placeholder\n");
+                + " Default, and the preview needs it. Pass a value for it.\n"
+                + "  give parameter values with -p Name=Value\n");
+    }
+
+    @Test
+    void unusedParametersNeedNoValue() {
+        Run run = run("preview", reference.toString(), "-p", "DockerHubUsername=robot", "-p", "DockerHubPassword=pw");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("ECS_CLUSTER=ecsgen-preview-Cluster\n").doesNotContain("<VpcId>", "<Subnets>");
+    }
+
+    @Test
+    void allMissingUsedParametersAreListed() {
+        Run run = run("preview", reference.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: " + reference + ": Parameter 'DockerHubPassword' has no value and no"
+                + " Default, and the preview needs it. Pass a value for it.\n"
+                + "error: " + reference + ": Parameter 'DockerHubUsername' has no value and no"
+                + " Default, and the preview needs it. Pass a value for it.\n"
+                + "  give parameter values with -p Name=Value\n");
     }
 
     @Test

@@ -90,11 +90,13 @@ public final class InstancePreview {
      * @param images    every container image as an instance without agent credentials pulls it
      * @param secrets   the texts to mask in output: passwords, auth values and NoEcho parameter values
      */
-    public record Result(PseudoParameters pseudo, List<Instances> instances, List<ImageRow> images, Set<String> secrets) {
+    public record Result(PseudoParameters pseudo, List<Instances> instances, List<ImageRow> images, Set<String> secrets,
+                         Set<String> missingParameters) {
         public Result {
             instances = List.copyOf(instances);
             images = List.copyOf(images);
             secrets = Set.copyOf(secrets);
+            missingParameters = Set.copyOf(missingParameters);
         }
 
         /** Renders the preview as text; see {@link PreviewReport}. */
@@ -113,14 +115,16 @@ public final class InstancePreview {
     private InstancePreview(JsonNode template, Map<String, String> parameterValues, PseudoParameters pseudo) {
         this.template = template;
         this.parameterValues = parameterValues;
-        this.resolver = new IntrinsicResolver(template, parameterValues, pseudo);
+        this.resolver = new IntrinsicResolver(template, parameterValues, pseudo).placeholdersForMissingParameters();
     }
 
     /**
      * Builds the preview. Parameter values are not validated here; call
-     * {@link IntrinsicResolver#validateParameters()} first to reject invalid ones.
+     * {@link IntrinsicResolver#validateGivenParameters()} first to reject invalid ones. A parameter without a value
+     * or {@code Default} that the user data, a condition or a container definition needs becomes the placeholder
+     * {@code <Name>} and is listed in {@link Result#missingParameters()}, so a caller can report them all at once.
      *
-     * @throws ResolveException when a needed value cannot be resolved, such as a parameter without a value
+     * @throws ResolveException when a needed value cannot be resolved
      */
     public static Result build(JsonNode template, Map<String, String> parameterValues, PseudoParameters pseudo) {
         Objects.requireNonNull(template, "template");
@@ -163,7 +167,7 @@ public final class InstancePreview {
             }
         }
         secrets.remove("");
-        return new Result(pseudo, instances, anonymous, secrets);
+        return new Result(pseudo, instances, anonymous, secrets, resolver.missingParametersUsed());
     }
 
     private Instances instances(String logicalId, String type, List<Container> containers) {

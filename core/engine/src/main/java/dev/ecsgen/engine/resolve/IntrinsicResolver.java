@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Evaluates the CloudFormation intrinsic functions of a template (long form, such as {@code Fn::Join}) with given
@@ -46,6 +48,10 @@ public final class IntrinsicResolver {
     private final Map<String, Boolean> conditionValues = new HashMap<>();
     /** Conditions being evaluated, outermost first, to report a cycle as a chain of names. */
     private final LinkedHashSet<String> conditionsInProgress = new LinkedHashSet<>();
+    /** Whether a parameter without a value or Default resolves to a placeholder instead of failing. */
+    private boolean placeholdersForMissing;
+    /** The parameters without a value or Default that resolved to a placeholder, by name. */
+    private final Set<String> missingParametersUsed = new TreeSet<>();
 
     /**
      * @param template        the whole template, a JSON object
@@ -72,7 +78,33 @@ public final class IntrinsicResolver {
      * @return one message per problem, empty when every value is valid
      */
     public List<String> validateParameters() {
-        return new ParameterValidator(section("Parameters"), parameterValues).validate();
+        return new ParameterValidator(section("Parameters"), parameterValues, true).validate();
+    }
+
+    /**
+     * Checks the parameter values as {@link #validateParameters()} does, except that a parameter without a value
+     * or {@code Default} is not a problem. A caller that resolves only part of the template uses this with
+     * {@link #placeholdersForMissingParameters()}, then reads from {@link #missingParametersUsed()} which of them
+     * the part needed.
+     */
+    public List<String> validateGivenParameters() {
+        return new ParameterValidator(section("Parameters"), parameterValues, false).validate();
+    }
+
+    /**
+     * Makes {@code Ref} and {@code Fn::Sub} to a parameter without a value or {@code Default} return the
+     * placeholder {@code <Name>} and record the name, instead of failing.
+     *
+     * @return this resolver
+     */
+    public IntrinsicResolver placeholdersForMissingParameters() {
+        placeholdersForMissing = true;
+        return this;
+    }
+
+    /** Returns the parameters without a value or {@code Default} that resolved to a placeholder, sorted by name. */
+    public Set<String> missingParametersUsed() {
+        return Set.copyOf(missingParametersUsed);
     }
 
     /**
@@ -230,6 +262,10 @@ public final class IntrinsicResolver {
         String value = parameterValues.containsKey(name)
                 ? parameterValues.get(name)
                 : ParameterTypes.defaultValue(declaration);
+        if (value == null && placeholdersForMissing) {
+            missingParametersUsed.add(name);
+            value = "<" + name + ">";
+        }
         if (value == null) {
             throw new ResolveException(path, function + " to parameter '" + name
                     + "', which has no value and no Default. Pass a value for it.");

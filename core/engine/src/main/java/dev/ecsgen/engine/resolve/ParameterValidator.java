@@ -20,10 +20,13 @@ import java.util.regex.PatternSyntaxException;
 final class ParameterValidator {
     private final JsonNode declarations;
     private final Map<String, String> values;
+    private final boolean requireValues;
 
-    ParameterValidator(JsonNode declarations, Map<String, String> values) {
+    /** {@code requireValues} false skips parameters without a value or Default instead of reporting them. */
+    ParameterValidator(JsonNode declarations, Map<String, String> values, boolean requireValues) {
         this.declarations = declarations;
         this.values = values;
+        this.requireValues = requireValues;
     }
 
     /** Returns one message per problem, in template order, then the undeclared names in sorted order. */
@@ -53,7 +56,9 @@ final class ParameterValidator {
         }
         String value = values.containsKey(name) ? values.get(name) : ParameterTypes.defaultValue(declaration);
         if (value == null) {
-            problems.add("Parameter '" + name + "' has no value and no Default. Pass a value for it.");
+            if (requireValues) {
+                problems.add("Parameter '" + name + "' has no value and no Default. Pass a value for it.");
+            }
             return;
         }
 

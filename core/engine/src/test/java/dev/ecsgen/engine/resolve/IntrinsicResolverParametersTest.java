@@ -1,5 +1,6 @@
 package dev.ecsgen.engine.resolve;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -68,6 +69,26 @@ class IntrinsicResolverParametersTest {
         List<String> problems = validate(Map.of("Password", "abcdefghijkl12"));
 
         assertThat(problems).containsExactly("Parameter 'ClusterName' has no value and no Default. Pass a value for it.");
+    }
+
+    @Test
+    void givenParameterCheckSkipsMissingValues() {
+        List<String> problems = new IntrinsicResolver(yaml(TEMPLATE), Map.of("Password", "short"),
+                PseudoParameters.defaults()).validateGivenParameters();
+
+        assertThat(problems).noneMatch(problem -> problem.contains("ClusterName"));
+        assertThat(problems).anyMatch(problem -> problem.startsWith("Parameter 'Password' value (hidden"));
+    }
+
+    @Test
+    void placeholdersRecordMissingParametersUsed() {
+        IntrinsicResolver resolver = new IntrinsicResolver(yaml(TEMPLATE), Map.of(), PseudoParameters.defaults())
+                .placeholdersForMissingParameters();
+
+        JsonNode resolved = resolver.resolve(yaml("Name: {\"Fn::Sub\": \"${ClusterName}-${Environment}\"}\n"));
+
+        assertThat(resolved.path("Name").asText()).isEqualTo("<ClusterName>-dev");
+        assertThat(resolver.missingParametersUsed()).containsExactly("ClusterName");
     }
 
     @Test
