@@ -45,7 +45,7 @@ public final class LibraryFloor implements Callable<Integer> {
                 "picocli.disable.closures", "true",
                 "slf4j.provider", "org.slf4j.simple.SimpleServiceProvider",
                 "slf4j.internal.verbosity", "WARN",
-                "org.freemarker.loggerLibrary", "SLF4J",
+                "org.freemarker.loggerLibrary", "JUL",
                 "org.slf4j.simpleLogger.defaultLogLevel", "warn")
                 .forEach(System::setProperty);
         System.exit(new CommandLine(new LibraryFloor()).execute(args));

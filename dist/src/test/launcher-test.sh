@@ -117,6 +117,38 @@ cds_archive_script_recreates_archive() {
     cmp -s "$scratch/recreated.json" "$repo/core/engine/src/test/resources/golden/reference.json"
 }
 
+# A folder whose path has a space: the archive script still writes the archive and leaves no
+# temporary file. (OpenJDK 17 then loads the classes from the jars anyway, so the archive's use is
+# not checked here.)
+cds_archive_script_handles_space_in_path() {
+  local moved="$scratch/moved here"
+  rm -rf "$moved" && cp -r "$dist" "$moved" &&
+    "$moved/bin/ecsgen-cds-archive" >"$scratch/out" 2>"$scratch/err" &&
+    [ ! -s "$scratch/err" ] && grep -qx "created $moved/lib/ecsgen.jsa" "$scratch/out" &&
+    [ -s "$moved/lib/ecsgen.jsa" ] && ! ls -A "$moved/lib" | grep -q '^\.ecsgen' &&
+    "$moved/bin/ecsgen" generate "$dist/examples/reference.yaml" -o "$scratch/spaced.json" 2>"$scratch/err" &&
+    [ ! -s "$scratch/err" ] &&
+    cmp -s "$scratch/spaced.json" "$repo/core/engine/src/test/resources/golden/reference.json"
+}
+
+# When the archive cannot be made, the script fails and leaves the archive that was there.
+cds_archive_script_keeps_old_archive_on_failure() {
+  local kept="$scratch/kept"
+  rm -rf "$kept" && cp -r "$dist" "$kept" && cp "$kept/lib/ecsgen.jsa" "$scratch/old.jsa" &&
+    rm "$kept/examples/reference.yaml" &&
+    ! "$kept/bin/ecsgen-cds-archive" >/dev/null 2>&1 &&
+    cmp -s "$kept/lib/ecsgen.jsa" "$scratch/old.jsa" && ! ls -A "$kept/lib" | grep -q '^\.ecsgen'
+}
+
+# init and schema -o log nothing but init's hint, and --quiet hides that too.
+init_and_schema_are_quiet() {
+  "$launcher" init "$scratch/init" 2>"$scratch/err" >/dev/null &&
+    [ "$(wc -l <"$scratch/err")" -eq 1 ] && grep -q '^wrote .*; generate it with' "$scratch/err" &&
+    "$launcher" init "$scratch/init-quiet" --quiet 2>"$scratch/err" && [ ! -s "$scratch/err" ] &&
+    "$launcher" schema -o "$scratch/schema.json" 2>"$scratch/err" && [ ! -s "$scratch/err" ] &&
+    [ -s "$scratch/schema.json" ]
+}
+
 tarball_leaves_out_archive() {
   local listing
   listing=$(tar tzf "$dist.tar.gz") || return 1
@@ -142,6 +174,28 @@ library_floor_runs() {
     [ ! -s "$scratch/err" ] && grep -q '"Family" : "web"' "$scratch/floor.json"
 }
 
+# FreeMarker starts on the warm-up thread while the main thread parses the command line. Its loggers
+# must not fix the log level before --quiet sets it, so a long command line still prints nothing.
+quiet_with_slow_parse_prints_nothing() {
+  local args=() i
+  mkdir -p "$scratch/empty-fragments" &&
+    for i in $(seq 2000); do args+=(--fragments "$scratch/empty-fragments"); done &&
+    "$launcher" generate "$dist/examples/reference.yaml" -o "$scratch/quiet.json" --quiet "${args[@]}" \
+      2>"$scratch/err" && [ ! -s "$scratch/err" ]
+}
+
+# A batch with --verbose runs one spec at a time, so each spec's stage lines come together, in order.
+verbose_batch_keeps_spec_lines_together() {
+  local i order
+  mkdir -p "$scratch/batch-specs" &&
+    for i in 1 2 3; do
+      sed "s/^name: web-cluster$/name: web-cluster-$i/" "$dist/examples/reference.yaml" >"$scratch/batch-specs/s$i.yaml"
+    done &&
+    "$launcher" generate "$scratch/batch-specs" --out-dir "$scratch/batch-out" --verbose 2>"$scratch/err" &&
+    order=$(grep -o 's[0-9]\.yaml\|s[0-9]\.json\|web-cluster-[0-9]' "$scratch/err" | grep -o '[0-9]') &&
+    [ "$(wc -l <<<"$order")" -eq 15 ] && sort -c <<<"$order"
+}
+
 check "--version prints the name" version_prints_name
 check "generate -o writes the golden reference template" generate_matches_golden
 check "generate to stdout from another folder" generate_from_other_folder
@@ -155,9 +209,14 @@ check "the CDS archive is in lib/ and the JVM maps it" cds_archive_is_used
 check "generate gives the same bytes with and without the CDS archive" generate_same_with_and_without_archive
 check "a stale CDS archive is ignored without a message" stale_archive_is_ignored_silently
 check "bin/ecsgen-cds-archive recreates the archive for a moved folder" cds_archive_script_recreates_archive
+check "bin/ecsgen-cds-archive works in a folder whose path has a space" cds_archive_script_handles_space_in_path
+check "bin/ecsgen-cds-archive keeps the old archive when it fails" cds_archive_script_keeps_old_archive_on_failure
+check "init and schema -o print only init's hint, and nothing with --quiet" init_and_schema_are_quiet
 check "the tar.gz leaves out the CDS archive" tarball_leaves_out_archive
 check "an installed distribution skips class-path plugins; the AWS SDK is in lib/aws" distribution_skips_class_path_plugins
 check "bench/floor compiles and runs against lib/" library_floor_runs
+check "a --verbose batch keeps each spec's log lines together" verbose_batch_keeps_spec_lines_together
+check "--quiet prints nothing even when parsing takes long" quiet_with_slow_parse_prints_nothing
 
 echo "launcher: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

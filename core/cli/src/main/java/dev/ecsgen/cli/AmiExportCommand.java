@@ -110,7 +110,7 @@ public final class AmiExportCommand implements Callable<Integer> {
                 ? json(image, images)
                 : yaml(image, images));
         if (!common.logging.quiet) {
-            err.println("Wrote " + images.size() + " regions to " + output + "; use it with ami.source region-map,"
+            err.println("Wrote " + images.size() + (images.size() == 1 ? " region" : " regions") + " to " + output + "; use it with ami.source region-map,"
                     + " ami.file and ami.variant " + image.regionMapVariant());
             err.flush();
         }

@@ -45,7 +45,8 @@ final class BatchRun {
 
     /**
      * @param sequential generate one spec at a time, as {@code --keep-rendered} needs, because
-     *     every spec writes its rendered fragments to the same file names
+     *     every spec writes its rendered fragments to the same file names, and as {@code --verbose}
+     *     needs to keep the log lines of each spec together
      */
     BatchRun(StackGenerator generator, Path outDir, OutputFormat format, PrintWriter err, boolean quiet,
             boolean sequential) {

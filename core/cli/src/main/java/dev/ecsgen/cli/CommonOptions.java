@@ -1,7 +1,9 @@
 package dev.ecsgen.cli;
 
+import dev.ecsgen.engine.EcsgenException;
 import dev.ecsgen.engine.plugin.PluginCatalog;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +27,24 @@ public final class CommonOptions {
     /**
      * Loads the plugins of {@link #pluginRoots()}, and those on the class path unless the system
      * property {@code ecsgen.classPathPlugins} is {@code false}. The launcher sets it: the
-     * distribution's lib/ folder holds no plugins, and searching it would open every jar there. Tests
+     * distribution's lib/ folder contains no plugins, and searching it would open every jar there. Tests
      * and programs that embed the CLI keep the search.
      */
     public PluginCatalog loadPlugins() {
-        return PluginCatalog.load(pluginRoots(), !"false".equals(System.getProperty("ecsgen.classPathPlugins")));
+        List<Path> roots = pluginRoots();
+        requireFolders(pluginDirs, "--plugins");
+        requireFolders(pathList(System.getenv("ECSGEN_PLUGINS")), "ECSGEN_PLUGINS");
+        return PluginCatalog.load(roots, !"false".equalsIgnoreCase(System.getProperty("ecsgen.classPathPlugins")));
+    }
+
+    /** Rejects a plugin folder that the user named but that is missing, so a mistyped path is not skipped unseen. */
+    private static void requireFolders(List<Path> folders, String source) {
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                throw EcsgenException.invalidInput(source + " names " + folder + ", which is not a folder:"
+                        + " correct the path or leave it out");
+            }
+        }
     }
 
     /**

@@ -114,8 +114,11 @@ public final class GenerateCommand implements Callable<Integer> {
             if (outDir == null) {
                 return writeOne(generator, generator.load(files.get(0)), output);
             }
+            // --verbose logs each stage as it ends, and on several threads the lines of different specs
+            // would mix. One spec at a time keeps each spec's lines together.
+            boolean sequential = keepRendered != null || common.logging.verbose;
             return new BatchRun(generator, outDir, format, spec.commandLine().getErr(), common.logging.quiet,
-                    keepRendered != null).run(files);
+                    sequential).run(files);
         }
     }
 

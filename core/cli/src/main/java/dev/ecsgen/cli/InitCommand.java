@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,8 +53,12 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing ecsgen.yaml.")
     boolean force;
 
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
+
     @Override
     public Integer call() {
+        logging.configureLogging();
         Path target = dir.resolve(SPEC_FILE);
         if (Files.exists(target) && !force) {
             throw EcsgenException.invalidInput(target + ": the file exists and was left unchanged:"
@@ -65,8 +70,10 @@ public final class InitCommand implements Callable<Integer> {
             throw EcsgenException.invalidInput(dir + ": cannot create the folder: " + e.getMessage());
         }
         AtomicFileWriter.write(target, starterSpec(stackName(dir), new LinkedHashSet<>(registries)));
-        spec.commandLine().getErr().println("wrote " + target + "; generate it with: ecsgen generate " + target);
-        spec.commandLine().getErr().flush();
+        if (!logging.quiet) {
+            spec.commandLine().getErr().println("wrote " + target + "; generate it with: ecsgen generate " + target);
+            spec.commandLine().getErr().flush();
+        }
         return ExitCodes.OK;
     }
 

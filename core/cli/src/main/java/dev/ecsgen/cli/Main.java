@@ -37,7 +37,7 @@ public final class Main {
 
     /**
      * System properties that make the libraries start faster, set unless the command line sets them. A
-     * lookup of a class or resource that no jar holds makes the class loader open and index every jar
+     * lookup of a class or resource that no jar contains makes the class loader open and index every jar
      * on the class path, about 20 ms for ecsgen's 45; these keep a run from making one.
      * <ul>
      * <li>No option takes a java.sql or java.time type, and picocli registers converters for those by
@@ -45,8 +45,10 @@ public final class Main {
      * <li>picocli looks for Groovy's closure class, which is never there.
      * <li>SLF4J looks for its backend with a service loader, which reads every jar, unless one is named.
      * Naming it makes SLF4J print a note, which the verbosity setting hides.
-     * <li>FreeMarker logs through java.util.logging when it does not find Log4j, and both the search and
-     * that library's configuration take time; its messages go to SLF4J, as ecsgen's do.
+     * <li>FreeMarker searches for Log4j before it falls back to java.util.logging; naming that fallback
+     * skips the search. It must not be SLF4J: the warm-up thread starts FreeMarker, which makes its
+     * loggers at once, and an SLF4J logger made before the command line sets the level keeps the
+     * default level, so INFO lines would appear without --verbose.
      * </ul>
      */
     private static final Map<String, String> STARTUP_PROPERTIES = Map.of(
@@ -54,7 +56,7 @@ public final class Main {
             "picocli.disable.closures", "true",
             "slf4j.provider", "org.slf4j.simple.SimpleServiceProvider",
             "slf4j.internal.verbosity", "WARN",
-            "org.freemarker.loggerLibrary", "SLF4J");
+            "org.freemarker.loggerLibrary", "JUL");
 
     private Main() {
     }

@@ -61,7 +61,7 @@ public final class PluginCatalog implements AutoCloseable {
     /**
      * Loads the plugins in {@code roots}, and the extensions on the class path when {@code searchClassPath}
      * is true. Searching the class path reads the index of every jar on it, which an installed distribution,
-     * whose class path holds no plugins, can skip.
+     * whose class path contains no plugins, can skip.
      */
     public static PluginCatalog load(List<Path> roots, boolean searchClassPath) {
         long start = System.nanoTime();
@@ -69,7 +69,8 @@ public final class PluginCatalog implements AutoCloseable {
         manager.setSystemVersion(EcsgenVersion.release());
         PluginCatalog catalog = new PluginCatalog(manager);
         Map<String, String> failedJars = new LinkedHashMap<>();
-        for (Path jar : jarsIn(roots)) {
+        List<Path> jars = jarsIn(roots);
+        for (Path jar : jars) {
             try {
                 manager.loadPlugin(jar);
             } catch (RuntimeException e) {
@@ -78,7 +79,11 @@ public final class PluginCatalog implements AutoCloseable {
         }
         manager.startPlugins();
         catalog.collect(null, CLASS_PATH, "");
-        for (PluginWrapper plugin : manager.getPlugins()) {
+        // PF4J keeps its plugins in a hash map, so they are listed in the order their jars were loaded.
+        List<PluginWrapper> loaded = new ArrayList<>(manager.getPlugins());
+        loaded.sort(java.util.Comparator.comparingInt((PluginWrapper plugin) -> jars.indexOf(plugin.getPluginPath()))
+                .thenComparing(PluginWrapper::getPluginId));
+        for (PluginWrapper plugin : loaded) {
             catalog.describe(plugin);
         }
         failedJars.forEach((jar, reason) ->
@@ -289,8 +294,8 @@ public final class PluginCatalog implements AutoCloseable {
     }
 
     /**
-     * A plugin manager that finds extensions in plugin jars only. PF4J's finder also asks the class loader
-     * for every {@code META-INF/extensions.idx} on the class path, which opens each jar there. PF4J calls
+     * A plugin manager that finds extensions in plugin jars only. PF4J's finder also looks up
+     * every {@code META-INF/extensions.idx} on the class path, which opens each jar there. PF4J calls
      * {@link #createExtensionFinder()} from its constructor, so this is a subclass rather than a flag.
      */
     private static final class FolderOnlyPluginManager extends RootlessJarPluginManager {

@@ -91,12 +91,12 @@ public final class InstancePreview {
      * @param secrets   the texts to mask in output: passwords, auth values and NoEcho parameter values
      */
     public record Result(PseudoParameters pseudo, List<Instances> instances, List<ImageRow> images, Set<String> secrets,
-                         Set<String> missingParameters) {
+                         List<String> missingParameters) {
         public Result {
             instances = List.copyOf(instances);
             images = List.copyOf(images);
             secrets = Set.copyOf(secrets);
-            missingParameters = Set.copyOf(missingParameters);
+            missingParameters = List.copyOf(missingParameters);
         }
 
         /** Renders the preview as text; see {@link PreviewReport}. */

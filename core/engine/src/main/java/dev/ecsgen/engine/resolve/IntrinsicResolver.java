@@ -103,8 +103,8 @@ public final class IntrinsicResolver {
     }
 
     /** Returns the parameters without a value or {@code Default} that resolved to a placeholder, sorted by name. */
-    public Set<String> missingParametersUsed() {
-        return Set.copyOf(missingParametersUsed);
+    public List<String> missingParametersUsed() {
+        return List.copyOf(missingParametersUsed);
     }
 
     /**
