@@ -85,6 +85,7 @@ public final class AmiExportCommand implements Callable<Integer> {
             for (String region : unique) {
                 index++;
                 String progress = "[" + index + "/" + unique.size() + "] " + region + ": ";
+                long start = System.nanoTime();
                 try {
                     String id = lookup.read(region, image.parameter());
                     if (!AmiIds.isValid(id)) {
@@ -92,10 +93,12 @@ public final class AmiExportCommand implements Callable<Integer> {
                                 + "', which is not an AMI id");
                     }
                     images.put(region, id);
-                    err.println(progress + id);
+                    if (!common.logging.quiet) {
+                        err.println(progress + id + took(start));
+                    }
                 } catch (SsmImageLookup.LookupException e) {
                     failed.add(region);
-                    err.println(progress + "failed: " + e.getMessage());
+                    err.println(progress + "failed: " + e.getMessage() + took(start));
                 }
                 err.flush();
             }
@@ -110,11 +113,16 @@ public final class AmiExportCommand implements Callable<Integer> {
                 ? json(image, images)
                 : yaml(image, images));
         if (!common.logging.quiet) {
-            err.println("Wrote " + images.size() + (images.size() == 1 ? " region" : " regions") + " to " + output + "; use it with ami.source region-map,"
-                    + " ami.file and ami.variant " + image.regionMapVariant());
+            err.println("Wrote " + images.size() + (images.size() == 1 ? " region" : " regions") + " to " + output
+                    + "; use it with ami.source region-map, ami.file and ami.variant " + image.regionMapVariant());
             err.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Returns " (N ms)" with --verbose, for a progress line, and an empty string without it. */
+    private String took(long start) {
+        return common.logging.verbose ? " (" + LoggingOptions.millisSince(start) + " ms)" : "";
     }
 
     private Set<String> checkedRegions() {

@@ -99,7 +99,9 @@ public final class PreviewCommand implements Callable<Integer> {
         for (String problem : problems) {
             err.println("error: " + template + ": " + problem);
         }
-        err.println("  give parameter values with -p Name=Value");
+        if (problems.stream().anyMatch(problem -> problem.contains("has no value"))) {
+            err.println("  give parameter values with -p Name=Value");
+        }
         err.flush();
         return ExitCodes.CHECK_FAILED;
     }

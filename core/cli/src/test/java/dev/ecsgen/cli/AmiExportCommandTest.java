@@ -184,9 +184,21 @@ class AmiExportCommandTest {
                 "-o", output.toString(), "--endpoint-url", endpoint, "--quiet");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).as("--quiet prints only errors").isEmpty();
         assertThat(Files.readString(output)).isEqualTo("{\n  \"cn-north-1\" : {\n    \"arm64\" : \"ami-0b2c3d4e5f6071829\"\n  }\n}\n");
         assertThat(REQUESTS).extracting(request -> request.path("Name").asText())
                 .containsExactly("/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id");
+    }
+
+    @Test
+    void verboseTimesEachRegion() {
+        Path output = folder.resolve("amis.yaml");
+
+        CliRun run = CliRun.of("ami", "export", "--variant", "al2023", "--regions", "us-east-1",
+                "-o", output.toString(), "--endpoint-url", endpoint, "--verbose");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).containsPattern("\\[1/1] us-east-1: ami-[0-9a-f]+ \\(\\d+ ms\\)\n");
     }
 
     @Test

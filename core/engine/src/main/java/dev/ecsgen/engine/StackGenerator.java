@@ -1,6 +1,10 @@
 package dev.ecsgen.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsgen.api.AuthMode;
+import dev.ecsgen.api.RegistryAuthRenderer;
+import dev.ecsgen.api.RegistryDescriptor;
+import dev.ecsgen.api.RegistrySpec;
 import dev.ecsgen.engine.check.Finding;
 import dev.ecsgen.engine.check.Severity;
 import dev.ecsgen.engine.check.TemplateChecker;
@@ -21,6 +25,7 @@ import dev.ecsgen.engine.write.TemplateSerializer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -101,10 +106,28 @@ public final class StackGenerator {
         long start = System.nanoTime();
         StackPlan plan = new Planner(plugins, options.strict()).plan(spec);
         if (profile != null) {
-            new ProfileRules(profile).check(spec, plan.model());
+            new ProfileRules(profile, this::hostsOfType).check(spec, plan.model());
         }
         LOG.info("Planned stack {} in {} ms", spec.spec().name(), millisSince(start));
         return plan;
+    }
+
+    /**
+     * Returns the image hosts that the plugin of a registry type describes without a host of its own, such as
+     * docker.io for dockerhub. The set is empty for an unknown type and for one that needs a host, such as selfhosted.
+     */
+    private Set<String> hostsOfType(String type) {
+        List<PluginCatalog.Provided<RegistryAuthRenderer>> providers = plugins.registries().get(type);
+        if (providers == null || providers.size() != 1) {
+            return Set.of();
+        }
+        try {
+            RegistryDescriptor descriptor = providers.get(0).extension()
+                    .describe(new RegistrySpec(type, null, null, AuthMode.AGENT, null, null));
+            return descriptor == null ? Set.of() : descriptor.imageHosts();
+        } catch (RuntimeException e) {
+            return Set.of();
+        }
     }
 
     /** Generates the template for {@code spec}; throws when a check finds an error. */
@@ -132,9 +155,29 @@ public final class StackGenerator {
                 .toList();
         if (!failing.isEmpty()) {
             throw EcsgenException.checkFailed("the generated template fails its checks; nothing was written:\n"
-                    + failing.stream().map(Finding::toString).collect(Collectors.joining("\n")));
+                    + failing.stream().map(finding -> finding + fromFragment(rendered, finding.path()))
+                            .collect(Collectors.joining("\n")));
         }
         return new GeneratedStack(plan, template, text, findings, plan.warnings());
+    }
+
+    /**
+     * Returns " (from fragment X)" for a finding inside a section entry, such as {@code /Resources/Topic/...},
+     * naming the fragment that wrote the entry, or an empty string.
+     */
+    private static String fromFragment(List<RenderedFragment> rendered, String path) {
+        String[] tokens = path.replaceFirst("^/", "").split("/", 3);
+        if (tokens.length < 2) {
+            return "";
+        }
+        String section = tokens[0];
+        String entry = tokens[1].replace("~1", "/").replace("~0", "~");
+        for (RenderedFragment fragment : rendered) {
+            if (fragment.tree().path(section).has(entry)) {
+                return " (from fragment " + fragment.source().location() + ")";
+            }
+        }
+        return "";
     }
 
     /** Loads and generates in one step. */

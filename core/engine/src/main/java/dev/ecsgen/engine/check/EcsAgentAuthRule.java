@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks the private registry settings that EC2 user data writes to {@code /etc/ecs/ecs.config} for the ECS
  * container agent: {@code ECS_ENGINE_AUTH_TYPE} and {@code ECS_ENGINE_AUTH_DATA}.
  *
  * <p>It reads the {@code Fn::Sub} template text of the user data without resolving it, so a value that is
- * wholly a {@code ${...}} variable is not checked. The agent reads ecs.config as an environment file that does
+ * wholly a {@code ${...}} variable, or a shell variable such as a {@code printf} argument, is not checked. The agent reads ecs.config as an environment file that does
  * not remove quotes, so every byte the script writes reaches the agent.
  */
 public final class EcsAgentAuthRule implements TemplateRule {
@@ -28,6 +29,8 @@ public final class EcsAgentAuthRule implements TemplateRule {
     private static final String TYPE_KEY = "ECS_ENGINE_AUTH_TYPE";
     private static final String DATA_KEY = "ECS_ENGINE_AUTH_DATA";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A value that is wholly one variable: {@code ${Name}} of Fn::Sub or of the shell, or {@code $name}. */
+    private static final Pattern WHOLE_VARIABLE = Pattern.compile("\\$\\{[^}]+}|\\$\\w+");
 
     @Override
     public void check(TemplateContext context) {
@@ -118,10 +121,18 @@ public final class EcsAgentAuthRule implements TemplateRule {
     }
 
     private void checkData(TemplateContext context, UserDataText.Script script, ConfigLine line, String value, String authType) {
+        if (WHOLE_VARIABLE.matcher(value).matches()) {
+            // A Fn::Sub variable or a shell variable: its value is known only when the stack is created.
+            return;
+        }
+        if (value.startsWith("\"") || value.startsWith("'") || value.endsWith("\"") || value.endsWith("'")) {
+            error(context, script, line, "ecs-config-quoted", DATA_KEY + (value.startsWith("\"") || value.startsWith("'")
+                    ? " starts" : " ends") + " with a quote, which ecs.config keeps as part of the value, so the"
+                    + " agent cannot read the JSON and pulls without credentials; remove the quote");
+            return;
+        }
         if (!value.startsWith("{")) {
-            if (!value.contains("${")) {
-                error(context, script, line, "ecs-auth-json", DATA_KEY + " must be a JSON object of registry keys");
-            }
+            error(context, script, line, "ecs-auth-json", DATA_KEY + " must be a JSON object of registry keys");
             return;
         }
         List<String> keys = new ArrayList<>();
@@ -132,6 +143,12 @@ public final class EcsAgentAuthRule implements TemplateRule {
                 keys.add(parser.currentName());
                 parser.nextToken();
                 entries.add(MAPPER.readTree(parser));
+            }
+            if (parser.nextToken() != null) {
+                error(context, script, line, "ecs-auth-json", DATA_KEY + " has text after its JSON object, at column "
+                        + (DATA_KEY.length() + 1 + parser.currentTokenLocation().getColumnNr()) + " of the line; the agent"
+                        + " ignores the value and pulls without credentials");
+                return;
             }
         } catch (JsonProcessingException e) {
             error(context, script, line, "ecs-auth-json", DATA_KEY + " is not valid JSON at column "

@@ -1,5 +1,6 @@
 package dev.ecsgen.engine.check;
 
+import dev.ecsgen.engine.preview.PrintfFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -7,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the lines that a user data shell script writes to {@code /etc/ecs/ecs.config}, as the file will hold
- * them: here-document bodies, the argument of {@code echo} and the format of {@code printf}.
+ * them: here-document bodies, the argument of {@code echo}, and what {@code printf} writes for its format and
+ * arguments. A shell variable in an argument, such as {@code "$data"}, stays as written.
  *
  * <p>This is a line-based reading of common forms, not a shell parser: a write split over several lines
  * with {@code \}, or made by another command such as {@code sed}, is not found.
@@ -70,8 +72,10 @@ final class EcsConfigWrites {
                 String argument = shellWords(line.substring(echo.end()));
                 found.add(new ConfigLine(argument, i + 1, Writer.ECHO));
             } else if (printf.find()) {
-                String format = firstWord(line.substring(printf.end()));
-                for (String part : format.split("\\\\n", -1)) {
+                List<String> words = words(line.substring(printf.end()));
+                String output = words.isEmpty() ? ""
+                        : PrintfFormat.format(words.get(0), words.subList(1, words.size()), new ArrayList<>());
+                for (String part : output.split("\n", -1)) {
                     if (!part.isEmpty()) {
                         found.add(new ConfigLine(part, i + 1, Writer.PRINTF));
                     }
@@ -148,11 +152,6 @@ final class EcsConfigWrites {
             words.add(word.toString());
         }
         return words;
-    }
-
-    private static String firstWord(String text) {
-        List<String> words = words(text);
-        return words.isEmpty() ? "" : words.get(0);
     }
 
     private static String firstNonNull(String... values) {

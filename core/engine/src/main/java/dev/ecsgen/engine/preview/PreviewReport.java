@@ -45,8 +45,8 @@ final class PreviewReport {
                 : "Secrets are shown as ****(length). Pass --show-secrets to show them.");
         if (result.instances().isEmpty()) {
             line("");
-            line("The template has no AWS::EC2::LaunchTemplate or AWS::AutoScaling::LaunchConfiguration, so no"
-                    + " instance gets agent credentials.");
+            line("The template creates no AWS::EC2::LaunchTemplate or AWS::AutoScaling::LaunchConfiguration (a"
+                    + " resource whose Condition is false is not created), so no instance gets agent credentials.");
             images("Images", result.images());
             return;
         }

@@ -3,7 +3,7 @@ package dev.ecsgen.engine.preview;
 import java.util.List;
 
 /** Applies a bash {@code printf} format to arguments, for the directives {@code %s}, {@code %b} and {@code %%}. */
-final class PrintfFormat {
+public final class PrintfFormat {
     private PrintfFormat() {
     }
 
@@ -12,7 +12,7 @@ final class PrintfFormat {
      *
      * @param problems receives a description of each directive or escape that is not modelled
      */
-    static String format(String format, List<String> arguments, List<String> problems) {
+    public static String format(String format, List<String> arguments, List<String> problems) {
         StringBuilder output = new StringBuilder();
         int next = 0;
         do {

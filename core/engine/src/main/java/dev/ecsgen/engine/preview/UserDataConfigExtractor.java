@@ -244,7 +244,8 @@ public final class UserDataConfigExtractor {
                 appendLine(body.get(i), bodyStart + i + 1);
             }
             observations.add(new Observation(lineNumber, WriterKind.QUOTED_HEREDOC, Level.INFO,
-                    "quoted here-document (delimiter '" + delimiter + "') " + action + "; bash writes them byte for byte."));
+                    "quoted here-document (delimiter '" + delimiter + "') " + action + "; bash writes "
+                            + (body.size() == 1 ? "it" : "them") + " byte for byte."));
             return index;
         }
 
@@ -258,8 +259,9 @@ public final class UserDataConfigExtractor {
         }
         if (altered.isEmpty()) {
             observations.add(new Observation(lineNumber, WriterKind.UNQUOTED_HEREDOC, Level.INFO,
-                    "unquoted here-document (delimiter '" + delimiter + "') " + action + "; they contain no $, backtick"
-                            + " or \\, so bash writes them unchanged. Quote the delimiter (<<'" + delimiter
+                    "unquoted here-document (delimiter '" + delimiter + "') " + action + "; "
+                            + (body.size() == 1 ? "it contains" : "they contain") + " no $, backtick or \\, so bash"
+                            + " writes " + (body.size() == 1 ? "it" : "them") + " unchanged. Quote the delimiter (<<'" + delimiter
                             + "') so that a later value cannot be expanded."));
         } else {
             observations.add(new Observation(lineNumber, WriterKind.UNQUOTED_HEREDOC, Level.WARNING,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsgen.engine.EcsgenException;
+import dev.ecsgen.engine.Suggestions;
 import freemarker.core.JSONCFormat;
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
@@ -35,6 +36,9 @@ import java.util.Set;
  * {@code ?c} (JSON formatting) or {@code json(...)}, never inside hand-written quotes.
  */
 public final class FragmentRenderer {
+    /** How many of the tokens that FreeMarker expected a syntax error message lists. */
+    private static final int EXPECTED_TOKENS_SHOWN = 8;
+
     /** The top-level keys a fragment may emit, in template order. */
     public static final List<String> SECTIONS = List.of("AWSTemplateFormatVersion", "Description", "Metadata",
             "Transform", "Parameters", "Rules", "Mappings", "Conditions", "Resources", "Outputs");
@@ -173,7 +177,7 @@ public final class FragmentRenderer {
                 kept = "\n  the output up to the error is kept in " + keep(keepRendered, source, out.toString());
             }
             throw EcsgenException.checkFailed("fragment " + where(e.getTemplateSourceName(), e.getLineNumber(),
-                    e.getColumnNumber()) + ": " + describe(e) + kept);
+                    e.getColumnNumber()) + ": " + describe(e) + missingInLibrary(e) + kept);
         } catch (IOException e) {
             throw EcsgenException.checkFailed("fragment " + source.location() + ": cannot read: " + e.getMessage());
         }
@@ -181,7 +185,26 @@ public final class FragmentRenderer {
 
     private EcsgenException syntaxError(ParseException e) {
         return EcsgenException.checkFailed("fragment " + where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
-                + ": invalid FreeMarker syntax: " + firstLine(e.getEditorMessage()));
+                + ": invalid FreeMarker syntax: " + syntaxSummary(e.getEditorMessage()));
+    }
+
+    /**
+     * Returns FreeMarker's syntax error message on one line. When it ends with a list of the tokens the parser
+     * expected, one per line, the first few follow on the same line.
+     */
+    static String syntaxSummary(String message) {
+        if (message == null || message.isBlank()) {
+            return "unknown error";
+        }
+        List<String> lines = message.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        String first = lines.get(0);
+        if (lines.size() == 1 || !first.endsWith(":")) {
+            return first;
+        }
+        List<String> expected = lines.subList(1, lines.size());
+        int listed = Math.min(EXPECTED_TOKENS_SHOWN, expected.size());
+        String more = expected.size() > listed ? " and " + (expected.size() - listed) + " more" : "";
+        return first + " " + String.join(" ", expected.subList(0, listed)) + more;
     }
 
     /** Returns the syntax error of a library that a fragment imports, which FreeMarker wraps in its import error. */
@@ -210,6 +233,26 @@ public final class FragmentRenderer {
             message = message + " " + firstLine(cause.getMessage());
         }
         return message + (expression == null ? "" : " (expression: " + expression + ")");
+    }
+
+    /**
+     * Returns a hint when a missing value is a member of a macro library that a fragments folder replaces,
+     * such as {@code hooks.containerDefinition} with an own {@code lib/hooks.ftl}: the replacement must define
+     * everything that the built-in one does.
+     */
+    private String missingInLibrary(TemplateException e) {
+        String expression = e.getBlamedExpressionString();
+        int dot = expression == null ? -1 : expression.indexOf('.');
+        if (dot <= 0 || !e.getMessageWithoutStackTop().startsWith("The following has evaluated to null or missing")) {
+            return "";
+        }
+        FragmentSource library = findSource("lib/" + expression.substring(0, dot) + ".ftl");
+        if (library == null || library.file() == null) {
+            return "";
+        }
+        return "; " + library.location() + " replaces the built-in " + library.name() + " and defines no "
+                + expression.substring(dot + 1) + ", so define it there too (ecsgen fragments export DIR writes the"
+                + " built-in one to copy from)";
     }
 
     private String where(String templateName, Integer line, Integer column) {
@@ -253,8 +296,10 @@ public final class FragmentRenderer {
         Set<String> allowed = Set.copyOf(SECTIONS);
         object.fieldNames().forEachRemaining(section -> {
             if (!allowed.contains(section)) {
+                String hint = Suggestions.didYouMean(section, SECTIONS);
                 throw EcsgenException.checkFailed("fragment " + source.location() + ": unknown template section '"
-                        + section + "': expected one of " + String.join(", ", SECTIONS));
+                        + section + "': " + hint + (hint.isEmpty() ? "expected" : "Expected") + " one of "
+                        + String.join(", ", SECTIONS));
             }
         });
         return object;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -13,9 +15,19 @@ import java.util.regex.Pattern;
  */
 public final class ProfileRules {
     private final LoadedProfile profile;
+    private final Function<String, Set<String>> hostsOfType;
 
     public ProfileRules(LoadedProfile profile) {
+        this(profile, type -> Set.of());
+    }
+
+    /**
+     * @param hostsOfType the image hosts that a registry type serves on its own, such as docker.io for
+     *                    dockerhub, so that a public image from that host passes a rule that lists the type
+     */
+    public ProfileRules(LoadedProfile profile, Function<String, Set<String>> hostsOfType) {
         this.profile = profile;
+        this.hostsOfType = hostsOfType;
     }
 
     /**
@@ -93,7 +105,9 @@ public final class ProfileRules {
                 String host = (String) container.get("registryHost");
                 Object registryId = container.get("registryId");
                 boolean ok = lowered.contains(host.toLowerCase(Locale.ROOT))
-                        || (registryId != null && allowedIds.contains(registryId));
+                        || (registryId != null && allowedIds.contains(registryId))
+                        || allowed.stream().anyMatch(type -> hostsOfType.apply(type).stream()
+                                .anyMatch(typeHost -> typeHost.equalsIgnoreCase(host)));
                 if (!ok && registryId == null) {
                     broken.add(loaded.locate("/tasks/" + t + "/containers/" + c + "/image") + ": container "
                             + container.get("name") + " in task " + task.get("name") + " pulls "

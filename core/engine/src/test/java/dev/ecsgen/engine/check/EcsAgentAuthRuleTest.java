@@ -32,6 +32,58 @@ class EcsAgentAuthRuleTest {
         assertThat(findings(script)).isEmpty();
     }
 
+    private static String heredoc(String dataLine) {
+        return "#!/bin/bash\n"
+                + "cat <<'EOF' >> /etc/ecs/ecs.config\n"
+                + "ECS_ENGINE_AUTH_TYPE=dockercfg\n"
+                + dataLine + "\n"
+                + "EOF\n";
+    }
+
+    @Test
+    void strayClosingQuoteIsAnError() {
+        List<String> found = findings(heredoc("ECS_ENGINE_AUTH_DATA={\"https://index.docker.io/v1/\":{\"auth\":\"${HubAuth}\"}}\""));
+
+        assertThat(found).containsExactly("error ecs-config-quoted user data line 4: ECS_ENGINE_AUTH_DATA ends with a"
+                + " quote, which ecs.config keeps as part of the value, so the agent cannot read the JSON and pulls"
+                + " without credentials; remove the quote");
+    }
+
+    @Test
+    void strayOpeningQuoteIsAnError() {
+        List<String> found = findings(heredoc("ECS_ENGINE_AUTH_DATA=\"{\"quay.io\":{\"auth\":\"${QuayAuth}\"}}"));
+
+        assertThat(found).singleElement().asString().startsWith("error ecs-config-quoted user data line 4:"
+                + " ECS_ENGINE_AUTH_DATA starts with a quote");
+    }
+
+    @Test
+    void textAfterTheObjectIsAnError() {
+        List<String> found = findings(heredoc("ECS_ENGINE_AUTH_DATA={\"quay.io\":{\"auth\":\"${QuayAuth}\"}} {}"));
+
+        assertThat(found).containsExactly("error ecs-auth-json user data line 4: ECS_ENGINE_AUTH_DATA has text after"
+                + " its JSON object, at column 57 of the line; the agent ignores the value and pulls without credentials");
+    }
+
+    @Test
+    void printfArgumentIsChecked() {
+        String script = "#!/bin/bash\n"
+                + "echo ECS_ENGINE_AUTH_TYPE=dockercfg >> /etc/ecs/ecs.config\n"
+                + "printf 'ECS_ENGINE_AUTH_DATA=%s\\n' '{\"Quay.IO/org\":{\"auth\":\"${QuayAuth}\"}}' >> /etc/ecs/ecs.config\n";
+
+        assertThat(findings(script)).filteredOn(finding -> !finding.contains("ecs-config-writer")).singleElement()
+                .asString().startsWith("warning ecs-auth-key user data line 3:");
+    }
+
+    @Test
+    void printfOfShellVariableIsNotChecked() {
+        String script = "#!/bin/bash\n"
+                + "echo ECS_ENGINE_AUTH_TYPE=dockercfg >> /etc/ecs/ecs.config\n"
+                + "printf 'ECS_ENGINE_AUTH_DATA=%s\\n' \"$data\" >> /etc/ecs/ecs.config\n";
+
+        assertThat(findings(script)).noneMatch(finding -> finding.contains("ecs-auth-json"));
+    }
+
     @Test
     void tabStrippedHeredocThroughTee() {
         String script = "#!/bin/bash\n"

@@ -75,6 +75,26 @@ class FragmentErrorsTest {
     }
 
     @Test
+    void incompleteLibraryReplacementIsNamed() throws IOException {
+        Path library = write(dir.resolve("org/lib/hooks.ftl"),
+                "<#function taskProperties task>\n  <#return {}>\n</#function>\n");
+        assertThatThrownBy(() -> generate(dir.resolve("org")))
+                .hasMessageContaining("'hooks.containerDefinition' is null or missing")
+                .hasMessageContaining("; " + library + " replaces the built-in lib/hooks.ftl and defines no"
+                        + " containerDefinition, so define it there too");
+    }
+
+    @Test
+    void failedCheckNamesTheFragment() throws IOException {
+        Path extra = write(dir.resolve("org/extra.ftl"), "{\"Resources\": {\"Topic\": {\"Type\": \"AWS::SNS::Topic\","
+                + " \"Properties\": {\"KmsMasterKeyId\": {\"Ref\": \"AlarmKey\"}}}}}\n");
+        assertThatThrownBy(() -> generate(dir.resolve("org")))
+                .hasMessageStartingWith("the generated template fails its checks; nothing was written:\n")
+                .hasMessageContaining("AlarmKey")
+                .hasMessageEndingWith(" (from fragment " + extra + ")");
+    }
+
+    @Test
     void librarySyntaxErrorNamesLibrary() throws IOException {
         // The parse ahead of the render drops this error. The render must report it at the library's own
         // line and column, not at the fragment that imports the library.
@@ -107,8 +127,27 @@ class FragmentErrorsTest {
     void unknownSectionIsRejected() throws IOException {
         Path override = write(dir.resolve("org/extra.ftl"), "{\"Resource\": {}}");
         assertThatThrownBy(() -> generate(dir.resolve("org")))
-                .hasMessage("fragment " + override + ": unknown template section 'Resource': expected one of "
-                        + "AWSTemplateFormatVersion, Description, Metadata, Transform, Parameters, Rules, Mappings, Conditions, Resources, Outputs");
+                .hasMessage("fragment " + override + ": unknown template section 'Resource': did you mean 'Resources'?"
+                        + " Expected one of AWSTemplateFormatVersion, Description, Metadata, Transform, Parameters, Rules,"
+                        + " Mappings, Conditions, Resources, Outputs");
+    }
+
+    @Test
+    void syntaxErrorListsExpectedTokens() throws IOException {
+        Path override = write(dir.resolve("org/extra.ftl"), "<#assign x = {\"a\": 1>\n{}\n");
+        assertThatThrownBy(() -> generate(dir.resolve("org")))
+                .hasMessageMatching("fragment " + java.util.regex.Pattern.quote(override.toString())
+                        + ":1:\\d+: invalid FreeMarker syntax: Encountered \">\", but was expecting one of these"
+                        + " patterns: \\S.* and \\d+ more");
+    }
+
+    @Test
+    void syntaxSummaryKeepsShortMessages() {
+        assertThat(FragmentRenderer.syntaxSummary("Unexpected end of file reached.\nMore detail")).isEqualTo(
+                "Unexpected end of file reached.");
+        assertThat(FragmentRenderer.syntaxSummary("Expecting one of:\n    \"a\"\n    \"b\"\n")).isEqualTo(
+                "Expecting one of: \"a\" \"b\"");
+        assertThat(FragmentRenderer.syntaxSummary(null)).isEqualTo("unknown error");
     }
 
     @Test

@@ -127,6 +127,25 @@ class ProfileTest {
     }
 
     @Test
+    void registryTypeAllowsPublicImagesFromItsHosts() throws IOException {
+        String spec = """
+                name: shop
+                tasks:
+                  - name: web
+                    containers:
+                      - name: app
+                        image: nginx:1.27
+                      - name: side
+                        image: quay.io/org/side:1
+                """;
+
+        assertThat(plan(spec, "rules:\n  allowedRegistries: [dockerhub, quay]\n").model()).containsKey("tasks");
+        assertThatThrownBy(() -> plan(spec, "rules:\n  allowedRegistries: [dockerhub]\n"))
+                .hasMessageContaining("pulls 'quay.io/org/side:1' from quay.io, which breaks rule allowedRegistries")
+                .hasMessageNotContaining("nginx");
+    }
+
+    @Test
     void requireTaskCredentialsRule() throws IOException {
         assertThatThrownBy(() -> plan(SPEC, "rules:\n  requireTaskCredentials: true\n"))
                 .hasMessage(specAt("3:5") + ": registries[0] (dockerhub) uses auth 'agent', which breaks rule requireTaskCredentials of profile "
