@@ -17,10 +17,6 @@ public final class ProfileRules {
     private final LoadedProfile profile;
     private final Function<String, Set<String>> hostsOfType;
 
-    public ProfileRules(LoadedProfile profile) {
-        this(profile, type -> Set.of());
-    }
-
     /**
      * @param hostsOfType the image hosts that a registry type serves on its own, such as docker.io for
      *                    dockerhub, so that a public image from that host passes a rule that lists the type
