@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,8 +94,9 @@ public final class FragmentSet {
                 // fragment then fails later as output that is not JSON, which hides the cause.
                 try (InputStream in = ((FragmentSource) templateSource).open()) {
                     return new StringReader(Utf8Text.decode(in.readAllBytes()));
-                } catch (CharacterCodingException e) {
-                    throw new IOException("the file is not UTF-8 text; save it as UTF-8", e);
+                } catch (Utf8Text.NotUtf8Exception e) {
+                    throw new IOException("the file is not UTF-8 text at line " + e.where().substring(1)
+                            .replace(":", ", column ") + " (byte " + e.badByte() + "); save it as UTF-8", e);
                 }
             }
 

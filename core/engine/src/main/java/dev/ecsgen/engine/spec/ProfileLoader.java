@@ -6,7 +6,6 @@ import dev.ecsgen.engine.EcsgenException;
 import dev.ecsgen.engine.JsonPointers;
 import dev.ecsgen.engine.Utf8Text;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -127,8 +126,9 @@ public final class ProfileLoader {
         }
         try {
             return Utf8Text.decode(bytes);
-        } catch (CharacterCodingException e) {
-            throw EcsgenException.invalidInput(name + ": the profile is not valid UTF-8: save it as UTF-8");
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw EcsgenException.invalidInput(name + e.where() + ": the profile is not valid UTF-8 (byte "
+                    + e.badByte() + "): save it as UTF-8");
         }
     }
 }

@@ -22,7 +22,6 @@ import dev.ecsgen.engine.JsonPointers;
 import dev.ecsgen.engine.Suggestions;
 import dev.ecsgen.engine.Utf8Text;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -157,9 +156,18 @@ public final class SpecLoader {
     private static String decode(byte[] bytes, String name) {
         try {
             return Utf8Text.decode(bytes);
-        } catch (CharacterCodingException e) {
-            throw EcsgenException.invalidInput(name + ": the spec is not valid UTF-8: save it as UTF-8");
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw EcsgenException.invalidInput(name + e.where() + ": the spec is not valid UTF-8 (byte " + e.badByte()
+                    + "): save it as UTF-8");
         }
+    }
+
+    /**
+     * Returns a hint to quote a value where text is expected: YAML reads yes, on and 1.50 as a boolean or a
+     * number, so the message shows true or 1.5, and only quotes keep the text as written.
+     */
+    private static String quoteHint(Class<?> targetType) {
+        return targetType == String.class ? "; put the value in quotes to keep it as text, as written" : "";
     }
 
     static String describe(String name, String format, JsonProcessingException e, SourceMap sources) {
@@ -186,13 +194,14 @@ public final class SpecLoader {
         }
         if (e instanceof InvalidFormatException invalid) {
             return where + ": invalid value " + SpecProblems.quote(invalid.getValue()) + " for " + path(invalid)
-                    + ": expected " + expectedForm(invalid.getTargetType());
+                    + ": expected " + expectedForm(invalid.getTargetType()) + quoteHint(invalid.getTargetType());
         }
         if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             Matcher quoted = COERCED_VALUE.matcher(String.valueOf(mismatched.getOriginalMessage()));
-            String value = quoted.find() ? " " + SpecProblems.quote(quoted.group(1)) : "";
+            boolean found = quoted.find();
+            String value = found ? " " + SpecProblems.quote(quoted.group(1)) : "";
             return where + ": invalid value" + value + " for " + path(mismatched) + ": expected "
-                    + expectedForm(mismatched.getTargetType());
+                    + expectedForm(mismatched.getTargetType()) + (found ? quoteHint(mismatched.getTargetType()) : "");
         }
         if (e instanceof MismatchedInputException mismatched) {
             return where + ": the spec must be a mapping of keys such as 'name' and 'tasks', not "

@@ -3,7 +3,6 @@ package dev.ecsgen.engine.template;
 import dev.ecsgen.engine.EcsgenException;
 import dev.ecsgen.engine.Utf8Text;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -60,8 +59,9 @@ public final class TemplateReader {
         String text;
         try {
             text = Utf8Text.decode(bytes);
-        } catch (CharacterCodingException e) {
-            throw EcsgenException.invalidInput(path + ": the template is not UTF-8 text; save it as UTF-8");
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw EcsgenException.invalidInput(path + e.where() + ": the template is not UTF-8 text (byte "
+                    + e.badByte() + "); save it as UTF-8");
         }
         return parse(path.toString(), text, bytes.length);
     }

@@ -110,7 +110,8 @@ class FragmentErrorsTest {
         Files.write(override, new byte[] {'{', '}', (byte) 0xff, '\n'});
         assertThatThrownBy(() -> generate(dir.resolve("org")))
                 .isInstanceOf(EcsgenException.class)
-                .hasMessage("fragment " + override + ": cannot read: the file is not UTF-8 text; save it as UTF-8");
+                .hasMessage("fragment " + override + ": cannot read: the file is not UTF-8 text at line 1, column 3"
+                        + " (byte 0xFF); save it as UTF-8");
     }
 
     @Test

@@ -244,11 +244,20 @@ class SpecLoaderTest {
     }
 
     @Test
+    void yamlBooleanWhereTextIsExpectedSuggestsQuotes() {
+        String message = messageOf(() -> parse(MINIMAL.replace("image: nginx:1.27", "image: nginx:1.27\n        environment:\n          ON: yes")));
+
+        assertThat(message).endsWith("invalid value 'true' for tasks[0].containers[0].environment.ON: expected a text"
+                + " value; put the value in quotes to keep it as text, as written");
+    }
+
+    @Test
     void invalidUtf8IsRejected(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("latin1.yaml");
         Files.write(file, "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
-        assertThat(messageOf(() -> loader.load(file))).isEqualTo(file + ": the spec is not valid UTF-8: save it as UTF-8");
+        assertThat(messageOf(() -> loader.load(file))).isEqualTo(file + ":1:10: the spec is not valid UTF-8 (byte 0xE9): save it"
+                + " as UTF-8");
     }
 
     @Test

@@ -337,7 +337,7 @@ class TemplateReaderTest {
 
         assertThatThrownBy(() -> TemplateReader.read(file))
                 .isInstanceOf(EcsgenException.class)
-                .hasMessage(file + ": the template is not UTF-8 text; save it as UTF-8")
+                .hasMessage(file + ":1:27: the template is not UTF-8 text (byte 0xE9); save it as UTF-8")
                 .satisfies(error -> assertThat(exitCode(error)).isEqualTo(2));
     }
 
