@@ -122,7 +122,8 @@ public final class EcsAgentAuthRule implements TemplateRule {
 
     private void checkData(TemplateContext context, UserDataText.Script script, ConfigLine line, String value, String authType) {
         if (WHOLE_VARIABLE.matcher(value).matches()) {
-            // A Fn::Sub variable or a shell variable: its value is known only when the stack is created.
+            // A Fn::Sub variable or a shell variable: its value is known only when the stack is created
+            // or the script runs.
             return;
         }
         if (value.startsWith("\"") || value.startsWith("'") || value.endsWith("\"") || value.endsWith("'")) {

@@ -79,7 +79,8 @@ public final class PluginCatalog implements AutoCloseable {
         }
         manager.startPlugins();
         catalog.collect(null, CLASS_PATH, "");
-        // PF4J keeps its plugins in a hash map, so they are listed in the order their jars were loaded.
+        // PF4J keeps its plugins in a hash map, whose order varies, so they are sorted into the order
+        // their jars were loaded.
         List<PluginWrapper> loaded = new ArrayList<>(manager.getPlugins());
         loaded.sort(java.util.Comparator.comparingInt((PluginWrapper plugin) -> jars.indexOf(plugin.getPluginPath()))
                 .thenComparing(PluginWrapper::getPluginId));
