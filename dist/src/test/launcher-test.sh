@@ -184,6 +184,13 @@ quiet_with_slow_parse_prints_nothing() {
       2>"$scratch/err" && [ ! -s "$scratch/err" ]
 }
 
+# bench/ab, which the benchmark page uses to compare builds, prints one line per command.
+bench_ab_works() {
+  "$repo/bench/ab" 2 "$launcher --version" true >"$scratch/ab" 2>"$scratch/err" &&
+    [ "$(grep -c '^wall .* ms  cpu .* ms  ' "$scratch/ab")" -eq 2 ] &&
+    ! "$repo/bench/ab" 1 false >/dev/null 2>&1
+}
+
 # A batch with --verbose runs one spec at a time, so each spec's stage lines come together, in order.
 verbose_batch_keeps_spec_lines_together() {
   local i order
@@ -215,6 +222,7 @@ check "init and schema -o print only init's hint, and nothing with --quiet" init
 check "the tar.gz leaves out the CDS archive" tarball_leaves_out_archive
 check "an installed distribution skips class-path plugins; the AWS SDK is in lib/aws" distribution_skips_class_path_plugins
 check "bench/floor compiles and runs against lib/" library_floor_runs
+check "bench/ab times two commands and stops at a failing one" bench_ab_works
 check "a --verbose batch keeps each spec's log lines together" verbose_batch_keeps_spec_lines_together
 check "--quiet prints nothing even when parsing takes long" quiet_with_slow_parse_prints_nothing
 
