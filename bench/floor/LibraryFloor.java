@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The minimum work a generator built on ecsgen's four libraries must do, in one thread: picocli parses
- * the command line, PF4J loads the plugin jars, Jackson reads the YAML spec as a tree, FreeMarker
+ * The minimum work a generator built on ecsgen's four libraries must do, in one thread. picocli parses
+ * the command line and PF4J loads the plugin jars. Jackson reads the YAML spec as a tree, FreeMarker
  * renders one small template from it, and Jackson parses that output and writes it as JSON. bench/run
  * times this program beside ecsgen to show how much of ecsgen's start-up the libraries alone take.
  * With -Dfloor.verbose=true it prints the milliseconds of each step on stderr.

@@ -38,7 +38,7 @@ public final class Main {
     /**
      * System properties that make the libraries start faster, set unless the command line sets them. A
      * lookup of a class or resource that no jar contains makes the class loader open and index every jar
-     * on the class path, about 20 ms for ecsgen's 45; these keep a run from making one.
+     * on the class path, about 20 ms for ecsgen's 45. These properties keep a run from making one.
      * <ul>
      * <li>No option takes a java.sql or java.time type, and picocli registers converters for those by
      * reflection, loading about eighty JDK classes, unless a pattern excludes them.

@@ -74,7 +74,7 @@ public final class PreviewCommand implements Callable<Integer> {
         // Only the parameters that the user data, its conditions and the container definitions use need a value.
         List<String> problems = new IntrinsicResolver(document, values, pseudo).validateGivenParameters();
         if (!problems.isEmpty()) {
-            return reportParameterProblems(problems);
+            return reportParameterProblems(problems, false);
         }
         InstancePreview.Result result;
         try {
@@ -86,7 +86,7 @@ public final class PreviewCommand implements Callable<Integer> {
             return reportParameterProblems(result.missingParameters().stream()
                     .map(name -> "Parameter '" + name + "' has no value and no Default, and the preview needs it."
                             + " Pass a value for it.")
-                    .toList());
+                    .toList(), true);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(result.render(showSecrets));
@@ -94,12 +94,16 @@ public final class PreviewCommand implements Callable<Integer> {
         return out.checkError() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
     }
 
-    private int reportParameterProblems(List<String> problems) {
+    /**
+     * Prints each problem as an error and returns the exit code. With {@code missingValues} it also says how
+     * to give a value.
+     */
+    private int reportParameterProblems(List<String> problems, boolean missingValues) {
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : problems) {
             err.println("error: " + template + ": " + problem);
         }
-        if (problems.stream().anyMatch(problem -> problem.contains("has no value"))) {
+        if (missingValues) {
             err.println("  give parameter values with -p Name=Value");
         }
         err.flush();

@@ -36,7 +36,7 @@ import java.util.Set;
  * {@code ?c} (JSON formatting) or {@code json(...)}, never inside hand-written quotes.
  */
 public final class FragmentRenderer {
-    /** How many of the tokens that FreeMarker expected a syntax error message lists. */
+    /** The number of expected tokens that a syntax error message lists. */
     private static final int EXPECTED_TOKENS_SHOWN = 8;
 
     /** The top-level keys a fragment may emit, in template order. */
